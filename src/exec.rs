@@ -1,0 +1,555 @@
+//! The runner: executes a pipeline over its inputs, in parallel, streaming,
+//! resumably.
+//!
+//! Work is split by input file. A fixed number of *lanes* (one per thread)
+//! each take the next unfinished input and stream it batch by batch: read a
+//! batch, run the stages on it in the shared rayon pool (documents in
+//! parallel, order kept), write the survivors to that input's own shards.
+//! Memory is bounded by lanes × batch size, whatever the corpus size. As
+//! every input's output depends only on that input and the configuration,
+//! shards are byte-identical for any thread count; and since each input
+//! gets a completion record once its shards are published, a killed run
+//! resumes by redoing only the inputs without one.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::{OnError, PartitionBy, PipelineConfig};
+use crate::doc::Document;
+use crate::error::{Error, ErrorKind, RecordError, Result};
+use crate::input::{self, FieldSpec, InputFile, Item};
+use crate::manifest::{
+    to_json, write_atomic, ColumnEntry, CompletionRecord, InputEntry, Manifest, TokenizerEntry, Totals, STATE_DIR,
+};
+use crate::output::{is_shard_name, OutputSchema, ShardWriter};
+use crate::progress::Progress;
+use crate::stages::{hex, Outcome, Scratch, Stage, StageConfig, Tokenize};
+use crate::stats::{ErrorSample, StageStats, Stats};
+
+/// Fault injection for the kill-and-resume tests: abort the process (as a
+/// SIGKILL would end it) right after this many batches have been written.
+pub const ABORT_ENV: &str = "EUROCORPUS_ABORT_AFTER_BATCHES";
+
+/// Options that are not part of the pipeline (they do not change output).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// No progress bars, no warnings.
+    pub quiet: bool,
+    /// Write into a non-empty folder that is not a eurocorpus output.
+    pub force: bool,
+}
+
+/// What a finished run produced.
+#[derive(Debug)]
+pub struct RunReport {
+    /// Merged statistics (reconciled).
+    pub stats: Stats,
+    /// The manifest written.
+    pub manifest: Manifest,
+    /// Wall time of this invocation.
+    pub elapsed: Duration,
+    /// Inputs skipped because an earlier run completed them.
+    pub resumed: usize,
+    /// Files in input folders skipped for their unknown format.
+    pub skipped_files: Vec<PathBuf>,
+    /// Threads used.
+    pub threads: usize,
+}
+
+struct Ctx<'a> {
+    cfg: &'a PipelineConfig,
+    files: &'a [InputFile],
+    spec: Arc<FieldSpec>,
+    stages: Vec<Box<dyn Stage>>,
+    schema: OutputSchema,
+    out: &'a Path,
+    fingerprint: String,
+    pool: rayon::ThreadPool,
+    progress: Progress,
+    cancel: AtomicBool,
+    abort_after: Option<u64>,
+    batches: AtomicU64,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// The configuration as hashed and recorded: the thread count is left out,
+/// because it does not change the output.
+pub fn config_identity(cfg: &PipelineConfig) -> (serde_json::Value, String) {
+    let mut c = cfg.clone();
+    c.run.threads = 0;
+    let value = serde_json::to_value(&c).expect("config serialises");
+    let hash = sha256_hex(&serde_json::to_vec(&value).expect("value serialises"));
+    (value, hash)
+}
+
+/// Runs a whole pipeline.
+///
+/// # Errors
+/// An invalid configuration (before any I/O), an output folder that is not
+/// ours, a bad input under `on_error = "fail"`, an I/O error on the output,
+/// or counts that do not reconcile.
+pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunReport> {
+    let started = Instant::now();
+    cfg.validate(origin)?;
+    let discovered = input::discover(&cfg.input)?;
+    let files = &discovered.files;
+    let out = cfg.output.path.as_path();
+    check_output_folder(out, files, opts.force)?;
+
+    let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+    let mut tokenizer = None;
+    for s in &cfg.stages {
+        match s {
+            StageConfig::Tokenize(c) => {
+                let t = Tokenize::new(c)?;
+                tokenizer = Some(TokenizerEntry {
+                    path: c.tokenizer.display().to_string(),
+                    sha256: t.sha256().to_string(),
+                    vocab_size: t.vocab_size(),
+                });
+                stages.push(Box::new(t));
+            }
+            other => stages.push(other.build()?),
+        }
+    }
+    let (config_value, config_hash) = config_identity(cfg);
+    let fingerprint = sha256_hex(
+        format!(
+            "{config_hash}|{}|{}",
+            tokenizer.as_ref().map_or("", |t| t.sha256.as_str()),
+            env!("CARGO_PKG_VERSION")
+        )
+        .as_bytes(),
+    );
+    let threads = if cfg.run.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        cfg.run.threads
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("eurocorpus-worker-{i}"))
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the thread pool: {e}")))?;
+    std::fs::create_dir_all(out.join(STATE_DIR).join("inputs"))
+        .map_err(|e| Error::io(out, "create the output folder", e))?;
+
+    // Inputs already completed by an earlier run of the same configuration.
+    let mut records: Vec<Option<CompletionRecord>> =
+        (0..files.len()).map(|i| load_valid_record(out, i, &files[i], &fingerprint)).collect();
+    let resumed = records.iter().filter(|r| r.is_some()).count();
+    let mut todo: Vec<usize> = (0..files.len()).filter(|&i| records[i].is_none()).collect();
+    // Largest first, so one big file does not start last.
+    todo.sort_by_key(|&i| std::cmp::Reverse(files[i].bytes));
+    let todo_set: BTreeSet<usize> = todo.iter().copied().collect();
+    for (path, input) in existing_shards(out)? {
+        if todo_set.contains(&input) {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, "remove an unfinished shard", e))?;
+        }
+    }
+
+    let stage_names: Vec<&'static str> = stages.iter().map(|s| s.name()).collect();
+    let total_bytes: u64 = todo.iter().map(|&i| files[i].bytes).sum();
+    let ctx = Ctx {
+        cfg,
+        files,
+        spec: Arc::new(FieldSpec::from_config(&cfg.input)),
+        schema: OutputSchema::new(&cfg.output, tokenizer.is_some(), &cfg.input.metadata),
+        stages,
+        out,
+        fingerprint,
+        pool,
+        progress: Progress::new(total_bytes, opts.quiet, format!("{} inputs ({} done before)", files.len(), resumed)),
+        cancel: AtomicBool::new(false),
+        abort_after: std::env::var(ABORT_ENV).ok().and_then(|v| v.parse().ok()),
+        batches: AtomicU64::new(0),
+    };
+
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Result<Option<CompletionRecord>>)>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(todo.len()) {
+            scope.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                if k >= todo.len() || ctx.cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let i = todo[k];
+                let r = process_input(&ctx, i, &stage_names);
+                if r.is_err() {
+                    ctx.cancel.store(true, Ordering::Relaxed);
+                }
+                results.lock().expect("no lane panics while holding the lock").push((i, r));
+            });
+        }
+    });
+    let Ctx { progress, schema, .. } = ctx;
+    progress.finish();
+    let mut results = results.into_inner().expect("lanes finished");
+    results.sort_by_key(|(i, _)| *i);
+    for (i, r) in results {
+        match r {
+            Ok(rec) => records[i] = rec,
+            Err(e) => return Err(e),
+        }
+    }
+    let records: Vec<CompletionRecord> = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| r.ok_or_else(|| Error::Internal(format!("input {i} was neither completed nor failed"))))
+        .collect::<Result<_>>()?;
+
+    let mut stats = Stats::new(&stage_names);
+    for r in &records {
+        stats.merge(&r.stats);
+    }
+    stats.reconcile()?;
+
+    let mut shards: Vec<_> = records.iter().flat_map(|r| r.shards.iter().cloned()).collect();
+    shards.sort_by(|a, b| a.path.cmp(&b.path));
+    let current: BTreeSet<PathBuf> = shards.iter().map(|s| out.join(&s.path)).collect();
+    for (path, _) in existing_shards(out)? {
+        if !current.contains(&path) {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, "remove a stale shard", e))?;
+        }
+    }
+    let totals = Totals {
+        documents: shards.iter().map(|s| s.rows).sum(),
+        tokens: shards.iter().map(|s| s.tokens).sum(),
+        shards: shards.len() as u64,
+        bytes: shards.iter().map(|s| s.bytes).sum(),
+    };
+    let manifest = Manifest {
+        tool: "eurocorpus".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        pipeline: cfg.name.clone(),
+        config_hash,
+        config: config_value,
+        tokenizer,
+        partitioning: (cfg.output.partition_by == PartitionBy::Lang).then(|| "lang".to_string()),
+        schema: schema
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| ColumnEntry { name: f.name().clone(), data_type: f.data_type().to_string(), nullable: f.is_nullable() })
+            .collect(),
+        totals,
+        shards,
+        inputs: files
+            .iter()
+            .zip(&records)
+            .map(|(f, r)| InputEntry {
+                path: f.path.display().to_string(),
+                source: f.source.clone(),
+                format: f.format,
+                bytes: f.bytes,
+                documents_read: r.stats.documents_read(),
+                documents_written: r.stats.documents_written,
+            })
+            .collect(),
+    };
+    let elapsed = started.elapsed();
+    write_atomic(&out.join("manifest.json"), &to_json(&manifest))?;
+    let report = RunReport { stats, manifest, elapsed, resumed, skipped_files: discovered.skipped.clone(), threads };
+    write_atomic(&out.join("stats.json"), &to_json(&StatsFile::new(&report)))?;
+    Ok(report)
+}
+
+fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<()> {
+    if out.exists() {
+        if !out.is_dir() {
+            return Err(Error::Output { path: out.to_path_buf(), detail: "exists and is not a folder".into() });
+        }
+        let non_empty = std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?.next().is_some();
+        let ours = out.join(STATE_DIR).is_dir() || out.join("manifest.json").is_file();
+        if non_empty && !ours && !force {
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                detail: "is not empty and holds no eurocorpus output; choose a new folder or pass --force".into(),
+            });
+        }
+        if let Ok(out_abs) = out.canonicalize() {
+            for f in files {
+                if f.path.canonicalize().is_ok_and(|p| p.starts_with(&out_abs)) {
+                    return Err(Error::Output {
+                        path: out.to_path_buf(),
+                        detail: format!("contains the input {}; write the output elsewhere", f.path.display()),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn load_valid_record(out: &Path, i: usize, file: &InputFile, fingerprint: &str) -> Option<CompletionRecord> {
+    let text = std::fs::read(CompletionRecord::path(out, i)).ok()?;
+    let rec: CompletionRecord = serde_json::from_slice(&text).ok()?;
+    let shards_ok = rec.shards.iter().all(|s| std::fs::metadata(out.join(&s.path)).is_ok_and(|m| m.len() == s.bytes));
+    (rec.fingerprint == fingerprint && rec.input == i && rec.source == file.source && rec.bytes == file.bytes && shards_ok)
+        .then_some(rec)
+}
+
+/// Shard files (and their temporaries) under the output folder and its
+/// partition folders, with the input number in their name.
+fn existing_shards(out: &Path) -> Result<Vec<(PathBuf, usize)>> {
+    let mut found = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    let entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.contains('=') && e.path().is_dir() {
+            dirs.push(e.path());
+        }
+    }
+    for d in dirs {
+        let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, "list the output folder", e))?;
+        for e in entries.flatten() {
+            if let Some(i) = is_shard_name(&e.file_name().to_string_lossy()) {
+                found.push((e.path(), i));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// How a document's trip through the stages ended.
+enum End {
+    Kept,
+    Removed(usize, &'static str),
+    Failed(usize, ErrorKind, String),
+}
+
+fn run_stages(stages: &[Box<dyn Stage>], doc: &mut Document, scratch: &mut Scratch) -> (u64, End) {
+    let mut changed = 0u64;
+    for (i, s) in stages.iter().enumerate() {
+        match s.apply(doc, scratch) {
+            Outcome::Kept => {}
+            Outcome::Changed => changed |= 1 << i.min(63),
+            Outcome::Removed(r) => return (changed, End::Removed(i, r)),
+            Outcome::Failed(k, m) => return (changed, End::Failed(i, k, m)),
+        }
+    }
+    (changed, End::Kept)
+}
+
+fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<Option<CompletionRecord>> {
+    let file = &ctx.files[idx];
+    let cfg = ctx.cfg;
+    let fail = cfg.run.on_error == OnError::Fail;
+    let counters = ctx.progress.counters();
+    let mut stats = Stats::new(stage_names);
+    stats.files = 1;
+    stats.bytes_read = file.bytes;
+    let mut reader = input::open(file, &ctx.spec, counters.bytes.clone());
+    let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
+    let mut eof = false;
+    while !eof {
+        if ctx.cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let mut batch: Vec<Document> = Vec::with_capacity(cfg.run.batch_docs.min(4096));
+        let mut batch_bytes = 0usize;
+        while batch.len() < cfg.run.batch_docs && batch_bytes < cfg.run.batch_bytes {
+            match reader.next() {
+                None => {
+                    eof = true;
+                    break;
+                }
+                Some(Item::Bad(e)) => {
+                    if fail {
+                        return Err(Error::Input(e));
+                    }
+                    counters.errors.fetch_add(1, Ordering::Relaxed);
+                    if !e.kind.ends_file() {
+                        counters.docs_read.fetch_add(1, Ordering::Relaxed);
+                    }
+                    ctx.progress.warn(&e.to_string());
+                    stats.record_error(&e);
+                }
+                Some(Item::Doc(doc)) => {
+                    counters.docs_read.fetch_add(1, Ordering::Relaxed);
+                    let read = stats.read_mut();
+                    read.docs_in += 1;
+                    if doc.text.trim().is_empty() {
+                        *read.removed.entry("empty".into()).or_default() += 1;
+                        counters.removed.fetch_add(1, Ordering::Relaxed);
+                    } else {
+                        read.docs_out += 1;
+                        batch_bytes += doc.text.len();
+                        batch.push(doc);
+                    }
+                }
+            }
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        let stages = &ctx.stages;
+        let fates: Vec<(u64, End)> =
+            ctx.pool.install(|| batch.par_iter_mut().map_init(Scratch::default, |s, d| run_stages(stages, d, s)).collect());
+        let mut kept = Vec::with_capacity(batch.len());
+        for (doc, (changed, end)) in batch.into_iter().zip(fates) {
+            let stop = match &end {
+                End::Kept => stages.len(),
+                End::Removed(i, _) | End::Failed(i, _, _) => *i,
+            };
+            for j in 0..stop {
+                let st = &mut stats.stages[j + 1];
+                st.docs_in += 1;
+                st.docs_out += 1;
+                if changed & (1 << j.min(63)) != 0 {
+                    st.changed += 1;
+                }
+            }
+            match end {
+                End::Kept => kept.push(doc),
+                End::Removed(i, reason) => {
+                    let st: &mut StageStats = &mut stats.stages[i + 1];
+                    st.docs_in += 1;
+                    *st.removed.entry(reason.to_string()).or_default() += 1;
+                    counters.removed.fetch_add(1, Ordering::Relaxed);
+                }
+                End::Failed(i, kind, detail) => {
+                    let e = RecordError {
+                        path: file.path.clone(),
+                        record: Some(doc.record),
+                        kind,
+                        detail: format!("stage {} failed on document {}: {detail}", stage_names[i], doc.id),
+                    };
+                    if fail {
+                        return Err(Error::Input(e));
+                    }
+                    let st = &mut stats.stages[i + 1];
+                    st.docs_in += 1;
+                    *st.errors.entry(kind.name().to_string()).or_default() += 1;
+                    counters.errors.fetch_add(1, Ordering::Relaxed);
+                    ctx.progress.warn(&e.to_string());
+                    stats.sample(&e);
+                }
+            }
+        }
+        writer.write(&kept)?;
+        let tokens: u64 = kept.iter().map(|d| d.tokens.len() as u64).sum();
+        stats.documents_written += kept.len() as u64;
+        stats.tokens_written += tokens;
+        stats.text_bytes_written += kept.iter().map(|d| d.text.len() as u64).sum::<u64>();
+        counters.docs_written.fetch_add(kept.len() as u64, Ordering::Relaxed);
+        counters.tokens.fetch_add(tokens, Ordering::Relaxed);
+        let n = ctx.batches.fetch_add(1, Ordering::SeqCst) + 1;
+        if ctx.abort_after == Some(n) {
+            std::process::abort();
+        }
+    }
+    let shards = writer.finish()?;
+    if stats.documents_read() == 0 && stats.file_errors.is_empty() {
+        stats.empty_files = 1;
+        ctx.progress.warn(&format!("{}: the file holds no documents", file.path.display()));
+    }
+    let rec = CompletionRecord {
+        fingerprint: ctx.fingerprint.clone(),
+        input: idx,
+        source: file.source.clone(),
+        bytes: file.bytes,
+        stats,
+        shards,
+    };
+    write_atomic(&CompletionRecord::path(ctx.out, idx), &to_json(&rec))?;
+    Ok(Some(rec))
+}
+
+/// `stats.json`: the accounting of a run, plus its timing.
+#[derive(Serialize)]
+struct StatsFile<'a> {
+    pipeline: &'a str,
+    reconciled: bool,
+    documents: DocCounts,
+    removed: std::collections::BTreeMap<String, u64>,
+    errors: ErrorCounts,
+    stages: &'a [StageStats],
+    input: InputCounts,
+    output: &'a Totals,
+    resumed_inputs: usize,
+    timing: Timing,
+    error_samples: &'a [ErrorSample],
+}
+
+#[derive(Serialize)]
+struct DocCounts {
+    read: u64,
+    written: u64,
+    removed: u64,
+    errored: u64,
+}
+
+#[derive(Serialize)]
+struct ErrorCounts {
+    records: std::collections::BTreeMap<String, u64>,
+    files: std::collections::BTreeMap<String, u64>,
+}
+
+#[derive(Serialize)]
+struct InputCounts {
+    files: u64,
+    empty_files: u64,
+    bytes: u64,
+    skipped_files: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Timing {
+    seconds: f64,
+    threads: usize,
+    input_mb_per_s: f64,
+    documents_per_s: f64,
+    tokens_per_s: f64,
+}
+
+impl<'a> StatsFile<'a> {
+    fn new(r: &'a RunReport) -> Self {
+        let s = &r.stats;
+        let secs = r.elapsed.as_secs_f64().max(1e-9);
+        let removed = s.removed();
+        let errored = s.errored();
+        StatsFile {
+            pipeline: &r.manifest.pipeline,
+            reconciled: true,
+            documents: DocCounts {
+                read: s.documents_read(),
+                written: s.documents_written,
+                removed: removed.values().sum(),
+                errored: errored.values().sum(),
+            },
+            removed,
+            errors: ErrorCounts { records: errored, files: s.file_errors.clone() },
+            stages: &s.stages,
+            input: InputCounts {
+                files: s.files,
+                empty_files: s.empty_files,
+                bytes: s.bytes_read,
+                skipped_files: r.skipped_files.iter().map(|p| p.display().to_string()).collect(),
+            },
+            output: &r.manifest.totals,
+            resumed_inputs: r.resumed,
+            timing: Timing {
+                seconds: r.elapsed.as_secs_f64(),
+                threads: r.threads,
+                input_mb_per_s: s.bytes_read as f64 / 1e6 / secs,
+                documents_per_s: s.documents_read() as f64 / secs,
+                tokens_per_s: s.tokens_written as f64 / secs,
+            },
+            error_samples: &s.error_samples,
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Reading raw corpora: finding the input files, then streaming each one as
+//! a sequence of [`Item`]s (a document, or a located error).
+//!
+//! Every reader streams: memory is bounded by one record (and, for Parquet,
+//! one row-group batch), never by the file. A bad record becomes an
+//! [`Item::Bad`] and reading goes on; an error that makes the rest of the
+//! file unreadable (a truncated archive) is the reader's last item.
+
+mod compress;
+mod discover;
+mod jsonl;
+mod parquet;
+mod text;
+mod wet;
+
+pub use compress::{open_decoded, CountingReader};
+pub use discover::{discover, InputFile, ResolvedFormat};
+
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
+use crate::config::{InputConfig, TextSplit};
+use crate::doc::Document;
+use crate::error::{ErrorKind, RecordError};
+
+/// What a reader yields.
+#[derive(Debug)]
+pub enum Item {
+    /// A document (its text may still be empty).
+    Doc(Document),
+    /// A bad record or the error that ended the file.
+    Bad(RecordError),
+}
+
+/// The fields to extract, shared by all readers of a run.
+#[derive(Debug, Clone)]
+pub struct FieldSpec {
+    /// Field or column with the text.
+    pub text: String,
+    /// Field with the id (empty: derive ids).
+    pub id: String,
+    /// Field with the language (empty: none).
+    pub lang: String,
+    /// Metadata names, in output column order.
+    pub metadata: Vec<String>,
+    /// Records above this size are errors.
+    pub max_document_bytes: u64,
+    /// Splitting of plain text files.
+    pub text_split: TextSplit,
+}
+
+impl FieldSpec {
+    /// The fields named by an `[input]` section.
+    pub fn from_config(cfg: &InputConfig) -> Self {
+        FieldSpec {
+            text: cfg.text_field.clone(),
+            id: cfg.id_field.clone(),
+            lang: cfg.lang_field.clone(),
+            metadata: cfg.metadata.clone(),
+            max_document_bytes: cfg.max_document_bytes,
+            text_split: cfg.text_split,
+        }
+    }
+}
+
+/// A streaming reader over one input file.
+pub type Reader = Box<dyn Iterator<Item = Item> + Send>;
+
+/// Opens `file` with the reader for its format. Never fails: a file that
+/// cannot be opened yields one `unreadable_file` item. `bytes_read` counts
+/// raw (compressed) bytes as they are consumed, for progress.
+pub fn open(file: &InputFile, spec: &Arc<FieldSpec>, bytes_read: Arc<AtomicU64>) -> Reader {
+    let source: Arc<str> = Arc::from(file.source.as_str());
+    let result = match file.format {
+        ResolvedFormat::Jsonl => open_decoded(&file.path, file.compression, bytes_read)
+            .map(|r| Box::new(jsonl::JsonlReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
+        ResolvedFormat::Text => open_decoded(&file.path, file.compression, bytes_read)
+            .map(|r| Box::new(text::TextReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
+        ResolvedFormat::Wet => open_decoded(&file.path, file.compression, bytes_read)
+            .map(|r| Box::new(wet::WetReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
+        ResolvedFormat::Parquet => parquet::ParquetReader::open(&file.path, source, spec.clone(), bytes_read)
+            .map(|r| Box::new(r) as Reader),
+    };
+    match result {
+        Ok(r) => r,
+        Err(e) => Box::new(std::iter::once(Item::Bad(e))),
+    }
+}
+
+/// Builds a document from extracted fields, deriving the id when absent.
+pub(crate) fn make_doc(
+    source: &Arc<str>,
+    record: u64,
+    id: Option<String>,
+    text: String,
+    lang: Option<String>,
+    meta: Vec<Option<String>>,
+) -> Document {
+    let id = match id {
+        Some(id) if !id.is_empty() => id,
+        _ => Document::derived_id(source, record),
+    };
+    Document {
+        id,
+        text,
+        lang: lang.unwrap_or_default(),
+        source: source.clone(),
+        record,
+        meta,
+        tokens: Vec::new(),
+    }
+}
+
+/// Maps an I/O error met while reading a (possibly compressed) stream to
+/// the kind users act on.
+pub(crate) fn io_kind(e: &std::io::Error) -> ErrorKind {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::UnexpectedEof | K::InvalidData | K::InvalidInput | K::Other => ErrorKind::TruncatedInput,
+        _ => ErrorKind::UnreadableFile,
+    }
+}
+
+/// Describes an I/O error without quoting content.
+pub(crate) fn io_detail(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => "the file ends in the middle of a compressed block (truncated?)".into(),
+        _ => format!("read error: {e}"),
+    }
+}

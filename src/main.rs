@@ -1,0 +1,277 @@
+//! The `eurocorpus` command line: parses arguments, runs one command,
+//! prints errors with their whole context chain, and maps them to exit
+//! codes (0 success, 1 the run failed, 2 bad arguments or configuration).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use eurocorpus::config::{OnError, PipelineConfig, DEFAULT_PIPELINE};
+use eurocorpus::exec::{self, RunOptions, RunReport};
+use eurocorpus::progress::human;
+use eurocorpus::stages::{StageConfig, TokenizeConfig};
+use eurocorpus::train::{self, TrainOptions};
+use eurocorpus::{inspect, Error};
+
+/// Turn raw European-language text corpora into training-ready data.
+///
+/// eurocorpus reads raw corpora (JSONL, Parquet, plain text, Common Crawl
+/// WET; gzip or zstd compressed), cleans them, tokenizes them with any
+/// HuggingFace tokenizer.json and writes sharded Parquet with a manifest and
+/// statistics, in one streaming, parallel, resumable pass.
+///
+/// Start with: eurocorpus run pipelines/quickstart.toml
+#[derive(Parser, Debug)]
+#[command(name = "eurocorpus", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a pipeline: read, clean, tokenize, write sharded Parquet.
+    ///
+    /// With a pipeline file, its settings apply and the flags override them.
+    /// Without one, the built-in default pipeline runs (normalize, then
+    /// tokenize when --tokenizer is given) on --input, writing to --output.
+    /// A rerun with the same configuration resumes: inputs finished before
+    /// are skipped.
+    Run(RunArgs),
+    /// Train a byte-level BPE tokenizer, sampling every language evenly.
+    ///
+    /// Documents are grouped by --lang-field (or by input file when the
+    /// field is absent) and each group gets an equal share of
+    /// --sample-bytes, so a corpus that is 90 % English still gives a
+    /// vocabulary that serves every language.
+    TrainTokenizer(TrainArgs),
+    /// Summarise an output folder or a Parquet file: documents, tokens,
+    /// languages, sizes, schema.
+    Inspect(InspectArgs),
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+enum OnErrorArg {
+    Skip,
+    Fail,
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// Pipeline file (TOML); omit to use the built-in default pipeline.
+    pipeline: Option<PathBuf>,
+    /// Input files, folders (read recursively) or glob patterns; replaces
+    /// the pipeline's input.paths.
+    #[arg(long, short, num_args = 1.., value_name = "PATH")]
+    input: Vec<PathBuf>,
+    /// Output folder; replaces the pipeline's output.path.
+    #[arg(long, short, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// tokenizer.json to tokenize with (adds a tokenize stage if the
+    /// pipeline has none).
+    #[arg(long, value_name = "FILE")]
+    tokenizer: Option<PathBuf>,
+    /// Worker threads (default: all cores). Output is identical for any
+    /// value.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// What to do with a bad record or file: count and skip it, or stop.
+    #[arg(long, value_enum, value_name = "POLICY")]
+    on_error: Option<OnErrorArg>,
+    /// No progress bars or warnings (the final summary is still printed).
+    #[arg(long, short)]
+    quiet: bool,
+    /// Write into a non-empty folder that holds no eurocorpus output.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
+struct TrainArgs {
+    /// Input files, folders or globs (any format `run` reads).
+    #[arg(long, short, num_args = 1.., required = true, value_name = "PATH")]
+    input: Vec<PathBuf>,
+    /// Where to write the tokenizer.json.
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+    /// Vocabulary size, special tokens included.
+    #[arg(long, default_value_t = 32_000)]
+    vocab_size: usize,
+    /// Minimum frequency of a pair to be merged.
+    #[arg(long, default_value_t = 2)]
+    min_frequency: u64,
+    /// Field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Field holding the language; languages are sampled evenly. Give ""
+    /// to sample input files evenly instead.
+    #[arg(long, default_value = "lang")]
+    lang_field: String,
+    /// Total bytes of text to train on, split evenly among languages.
+    #[arg(long, default_value_t = 200_000_000)]
+    sample_bytes: u64,
+    /// Special tokens (they get the first ids).
+    #[arg(long, num_args = 1.., default_values_t = ["<|endoftext|>".to_string(), "<|pad|>".to_string()])]
+    special_tokens: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+struct InspectArgs {
+    /// An output folder or a Parquet file.
+    path: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("eurocorpus: error: {err:#}");
+            let config_error = err.chain().any(|e| matches!(e.downcast_ref::<Error>(), Some(Error::Config { .. })));
+            ExitCode::from(if config_error { 2 } else { 1 })
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Run(a) => run(a),
+        Command::TrainTokenizer(a) => train_tokenizer(a),
+        Command::Inspect(a) => {
+            let s = inspect::inspect(&a.path)?;
+            if a.json {
+                println!("{}", serde_json::to_string_pretty(&s)?);
+            } else {
+                print!("{}", s.render());
+            }
+            Ok(())
+        }
+    }
+}
+
+fn run(a: RunArgs) -> anyhow::Result<()> {
+    let (mut cfg, origin) = match &a.pipeline {
+        Some(p) => (PipelineConfig::from_file(p)?, p.display().to_string()),
+        None => (PipelineConfig::from_toml(DEFAULT_PIPELINE, "built-in default pipeline")?, "command line".to_string()),
+    };
+    if !a.input.is_empty() {
+        cfg.input.paths = a.input.clone();
+    }
+    if let Some(o) = &a.output {
+        cfg.output.path = o.clone();
+    }
+    if let Some(t) = a.threads {
+        cfg.run.threads = t;
+    }
+    if let Some(p) = a.on_error {
+        cfg.run.on_error = match p {
+            OnErrorArg::Skip => OnError::Skip,
+            OnErrorArg::Fail => OnError::Fail,
+        };
+    }
+    if let Some(tok) = &a.tokenizer {
+        match cfg.stages.iter_mut().find_map(|s| match s {
+            StageConfig::Tokenize(t) => Some(t),
+            _ => None,
+        }) {
+            Some(t) => t.tokenizer = tok.clone(),
+            None => cfg.stages.push(StageConfig::Tokenize(TokenizeConfig { tokenizer: tok.clone(), ..Default::default() })),
+        }
+    }
+    if a.pipeline.is_none() && cfg.tokenizer_path().is_none() && !a.quiet {
+        eprintln!("note: no --tokenizer given: the output holds cleaned text without token ids");
+    }
+    let report = exec::run(&cfg, &origin, &RunOptions { quiet: a.quiet, force: a.force })
+        .with_context(|| format!("pipeline {origin} failed"))?;
+    eprint!("{}", summary(&cfg, &report));
+    Ok(())
+}
+
+/// The end-of-run table, printed whether or not a terminal is attached.
+fn summary(cfg: &PipelineConfig, r: &RunReport) -> String {
+    let s = &r.stats;
+    let mut o = String::new();
+    let name = if cfg.name.is_empty() { "pipeline" } else { cfg.name.as_str() };
+    let _ = writeln!(
+        o,
+        "\n{name}: {} inputs ({} resumed), {} threads, {:.2} s",
+        s.files,
+        r.resumed,
+        r.threads,
+        r.elapsed.as_secs_f64()
+    );
+    let _ = writeln!(o, "  {:<12} {:>10} {:>10} {:>10} {:>10} {:>8}", "stage", "in", "out", "changed", "removed", "errors");
+    for st in &s.stages {
+        let removed: u64 = st.removed.values().sum();
+        let errors: u64 = st.errors.values().sum();
+        let _ = writeln!(o, "  {:<12} {:>10} {:>10} {:>10} {:>10} {:>8}", st.name, st.docs_in, st.docs_out, st.changed, removed, errors);
+        for (reason, n) in st.removed.iter().map(|(k, v)| (format!("removed: {k}"), v)).chain(st.errors.iter().map(|(k, v)| (format!("error: {k}"), v))) {
+            let _ = writeln!(o, "  {:<12}   {reason} {n}", "");
+        }
+    }
+    for (k, n) in &s.file_errors {
+        let _ = writeln!(o, "  files stopped early: {k} {n}");
+    }
+    if s.empty_files > 0 {
+        let _ = writeln!(o, "  empty input files: {}", s.empty_files);
+    }
+    if !r.skipped_files.is_empty() {
+        let _ = writeln!(o, "  files of unknown format skipped: {} (listed in stats.json)", r.skipped_files.len());
+    }
+    let removed: u64 = s.removed().values().sum();
+    let errored: u64 = s.errored().values().sum();
+    let t = &r.manifest.totals;
+    let _ = writeln!(
+        o,
+        "  accounted: read {} = written {} + removed {removed} + errored {errored}",
+        s.documents_read(),
+        s.documents_written
+    );
+    let secs = r.elapsed.as_secs_f64().max(1e-9);
+    let _ = writeln!(
+        o,
+        "  wrote {} documents, {} tokens, {} shards ({} bytes) to {}",
+        t.documents,
+        human(t.tokens),
+        t.shards,
+        human(t.bytes),
+        cfg.output.path.display()
+    );
+    let _ = writeln!(
+        o,
+        "  throughput: {:.1} MB/s of input, {}/s documents, {}/s tokens",
+        s.bytes_read as f64 / 1e6 / secs,
+        human((s.documents_read() as f64 / secs) as u64),
+        human((s.tokens_written as f64 / secs) as u64)
+    );
+    if !s.error_samples.is_empty() {
+        let _ = writeln!(o, "  error locations: see error_samples in {}", cfg.output.path.join("stats.json").display());
+    }
+    o
+}
+
+fn train_tokenizer(a: TrainArgs) -> anyhow::Result<()> {
+    let opts = TrainOptions {
+        inputs: a.input,
+        output: a.output.clone(),
+        vocab_size: a.vocab_size,
+        min_frequency: a.min_frequency,
+        text_field: a.text_field,
+        lang_field: a.lang_field,
+        sample_bytes: a.sample_bytes,
+        special_tokens: a.special_tokens,
+    };
+    let report = train::train(&opts).context("train-tokenizer failed")?;
+    eprintln!("{:<28} {:>14} {:>14}", "group", "available B", "sampled B");
+    for g in &report.groups {
+        eprintln!("{:<28} {:>14} {:>14}", g.group, g.available_bytes, g.sampled_bytes);
+    }
+    eprintln!("wrote {} (vocabulary {})", a.output.display(), report.vocab_size);
+    Ok(())
+}

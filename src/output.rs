@@ -1,0 +1,366 @@
+//! Writing documents as sharded Parquet: the output schema, hive-style
+//! partition folders, shard roll-over, and atomic publication (a shard is
+//! written as a hidden `.tmp` file, hashed while written, synced, then
+//! renamed, so readers never see half a shard).
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow_array::builder::{ListBuilder, StringBuilder, UInt32Builder, UInt64Builder};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression as PqCompression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::config::{Compression, OutputConfig, PartitionBy};
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::stages::hex;
+
+/// Column names the output schema uses itself; metadata may not reuse them.
+pub const RESERVED_COLUMNS: &[&str] = &["id", "text", "lang", "source", "record", "input_ids", "num_tokens"];
+
+/// One written shard, as listed in the manifest.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ShardInfo {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Rows (documents).
+    pub rows: u64,
+    /// Tokens in `input_ids` (0 when not tokenized).
+    pub tokens: u64,
+    /// File size.
+    pub bytes: u64,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+}
+
+/// The columns a run writes, fixed before the first document.
+#[derive(Debug, Clone)]
+pub struct OutputSchema {
+    schema: SchemaRef,
+    keep_text: bool,
+    lang_column: bool,
+    tokens: bool,
+    metadata: usize,
+}
+
+impl OutputSchema {
+    /// The schema for an output config: `id, text?, lang?, source, record,
+    /// input_ids?, num_tokens?, <metadata…>`. `lang` is left out of the
+    /// files when partitioning by language (it is in the folder name, as
+    /// Hive, Spark, DuckDB and pyarrow expect).
+    pub fn new(cfg: &OutputConfig, tokenized: bool, metadata: &[String]) -> Self {
+        let lang_column = cfg.partition_by != PartitionBy::Lang;
+        let mut fields = vec![Field::new("id", DataType::Utf8, false)];
+        if cfg.keep_text {
+            fields.push(Field::new("text", DataType::Utf8, false));
+        }
+        if lang_column {
+            fields.push(Field::new("lang", DataType::Utf8, false));
+        }
+        fields.push(Field::new("source", DataType::Utf8, false));
+        fields.push(Field::new("record", DataType::UInt64, false));
+        if tokenized {
+            fields.push(Field::new("input_ids", DataType::List(Arc::new(Field::new("item", DataType::UInt32, true))), false));
+            fields.push(Field::new("num_tokens", DataType::UInt32, false));
+        }
+        for m in metadata {
+            fields.push(Field::new(m, DataType::Utf8, true));
+        }
+        OutputSchema {
+            schema: Arc::new(Schema::new(fields)),
+            keep_text: cfg.keep_text,
+            lang_column,
+            tokens: tokenized,
+            metadata: metadata.len(),
+        }
+    }
+
+    /// The Arrow schema.
+    pub fn schema(&self) -> &SchemaRef {
+        &self.schema
+    }
+
+    /// Builds a record batch from documents.
+    ///
+    /// # Errors
+    /// Only on an internal inconsistency (column lengths).
+    pub fn batch(&self, docs: &[&Document]) -> Result<RecordBatch> {
+        let n = docs.len();
+        let strings = |f: &dyn Fn(&Document) -> &str| -> ArrayRef {
+            let bytes = docs.iter().map(|d| f(d).len()).sum();
+            let mut b = StringBuilder::with_capacity(n, bytes);
+            for d in docs {
+                b.append_value(f(d));
+            }
+            Arc::new(b.finish())
+        };
+        let mut cols: Vec<ArrayRef> = vec![strings(&|d| &d.id)];
+        if self.keep_text {
+            cols.push(strings(&|d| &d.text));
+        }
+        if self.lang_column {
+            cols.push(strings(&|d| &d.lang));
+        }
+        cols.push(strings(&|d| &d.source));
+        let mut rec = UInt64Builder::with_capacity(n);
+        docs.iter().for_each(|d| rec.append_value(d.record));
+        cols.push(Arc::new(rec.finish()));
+        if self.tokens {
+            let total: usize = docs.iter().map(|d| d.tokens.len()).sum();
+            let mut ids = ListBuilder::with_capacity(UInt32Builder::with_capacity(total), n)
+                .with_field(Arc::new(Field::new("item", DataType::UInt32, true)));
+            let mut counts = UInt32Builder::with_capacity(n);
+            for d in docs {
+                ids.values().append_slice(&d.tokens);
+                ids.append(true);
+                counts.append_value(u32::try_from(d.tokens.len()).unwrap_or(u32::MAX));
+            }
+            cols.push(Arc::new(ids.finish()));
+            cols.push(Arc::new(counts.finish()));
+        }
+        for m in 0..self.metadata {
+            let mut b = StringBuilder::with_capacity(n, 0);
+            for d in docs {
+                b.append_option(d.meta.get(m).and_then(|v| v.as_deref()));
+            }
+            cols.push(Arc::new(b.finish()));
+        }
+        RecordBatch::try_new(self.schema.clone(), cols).map_err(|e| Error::Internal(format!("building a record batch: {e}")))
+    }
+}
+
+/// Hive partition folder name for a value: `lang=de`; empty values use
+/// Hive's null marker, other bytes outside `[A-Za-z0-9._-]` are
+/// percent-encoded (as Hive does), so `/` never appears and, with the
+/// `key=` prefix, no value can name a path outside the output folder.
+pub fn partition_dir(key: &str, value: &str) -> String {
+    if value.is_empty() {
+        return format!("{key}=__HIVE_DEFAULT_PARTITION__");
+    }
+    let mut s = format!("{key}=");
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.' {
+            s.push(b as char);
+        } else {
+            s.push_str(&format!("%{b:02X}"));
+        }
+    }
+    s
+}
+
+/// File name of part `part` of input `input`.
+pub fn shard_name(input: usize, part: u32) -> String {
+    format!("part-{input:05}-{part:05}.parquet")
+}
+
+/// True for names that [`shard_name`] makes, and for their temporary files.
+pub fn is_shard_name(name: &str) -> Option<usize> {
+    let core = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")).unwrap_or(name);
+    let rest = core.strip_prefix("part-")?.strip_suffix(".parquet")?;
+    let (input, part) = rest.split_once('-')?;
+    if input.len() == 5 && part.len() == 5 && part.bytes().all(|b| b.is_ascii_digit()) {
+        input.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// A writer that hashes and counts what passes through it.
+struct HashingWriter {
+    inner: BufWriter<File>,
+    hasher: Sha256,
+    bytes: u64,
+}
+
+impl Write for HashingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+struct OpenShard {
+    writer: ArrowWriter<HashingWriter>,
+    tmp: PathBuf,
+    rel: String,
+    rows: u64,
+    tokens: u64,
+}
+
+/// Writes one input's documents into its shards, rolling over at the
+/// configured limits. Shards of input `i` are `part-{i:05}-{n:05}.parquet`,
+/// so inputs never share a file and each input can be redone alone.
+pub struct ShardWriter<'a> {
+    root: PathBuf,
+    input: usize,
+    schema: &'a OutputSchema,
+    cfg: &'a OutputConfig,
+    props: WriterProperties,
+    open: BTreeMap<String, OpenShard>,
+    next_part: BTreeMap<String, u32>,
+    done: Vec<ShardInfo>,
+}
+
+impl<'a> ShardWriter<'a> {
+    /// A writer for input number `input` under `root`.
+    pub fn new(root: &Path, input: usize, schema: &'a OutputSchema, cfg: &'a OutputConfig) -> Self {
+        let compression = match cfg.compression {
+            Compression::Zstd => PqCompression::ZSTD(ZstdLevel::try_new(cfg.compression_level).unwrap_or_default()),
+            Compression::Snappy => PqCompression::SNAPPY,
+            Compression::None => PqCompression::UNCOMPRESSED,
+        };
+        let props = WriterProperties::builder()
+            .set_compression(compression)
+            .set_max_row_group_row_count(Some(cfg.row_group_rows))
+            .set_created_by(format!("eurocorpus {}", env!("CARGO_PKG_VERSION")))
+            .build();
+        ShardWriter {
+            root: root.to_path_buf(),
+            input,
+            schema,
+            cfg,
+            props,
+            open: BTreeMap::new(),
+            next_part: BTreeMap::new(),
+            done: Vec::new(),
+        }
+    }
+
+    fn partition_of(&self, doc: &Document) -> String {
+        match self.cfg.partition_by {
+            PartitionBy::None => String::new(),
+            PartitionBy::Lang => partition_dir("lang", &doc.lang),
+        }
+    }
+
+    /// Appends documents (in order) to their partition's current shard.
+    ///
+    /// # Errors
+    /// I/O or Parquet encoding errors, naming the shard.
+    pub fn write(&mut self, docs: &[Document]) -> Result<()> {
+        let mut groups: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
+        for d in docs {
+            groups.entry(self.partition_of(d)).or_default().push(d);
+        }
+        for (part, docs) in groups {
+            let mut rest = &docs[..];
+            while !rest.is_empty() {
+                let shard = self.shard_for(&part)?;
+                let mut take = 0;
+                let (mut rows, mut tokens) = (shard.rows, shard.tokens);
+                for d in rest {
+                    let t = d.tokens.len() as u64;
+                    let fits = (self.cfg.shard_max_rows == 0 || rows < self.cfg.shard_max_rows)
+                        && (self.cfg.shard_max_tokens == 0 || tokens + t <= self.cfg.shard_max_tokens);
+                    // A document larger than the token limit still goes,
+                    // alone, into an empty shard.
+                    if !fits && (take > 0 || rows > 0) {
+                        break;
+                    }
+                    take += 1;
+                    rows += 1;
+                    tokens += t;
+                }
+                if take == 0 {
+                    self.close(&part)?;
+                    continue;
+                }
+                let batch = self.schema.batch(&rest[..take])?;
+                let shard = self.open.get_mut(&part).expect("shard opened above");
+                shard.writer.write(&batch).map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
+                shard.rows = rows;
+                shard.tokens = tokens;
+                let bytes = (shard.writer.bytes_written() + shard.writer.in_progress_size()) as u64;
+                let full = (self.cfg.shard_max_rows > 0 && rows >= self.cfg.shard_max_rows)
+                    || (self.cfg.shard_max_tokens > 0 && tokens >= self.cfg.shard_max_tokens)
+                    || (self.cfg.shard_max_bytes > 0 && bytes >= self.cfg.shard_max_bytes);
+                rest = &rest[take..];
+                if full {
+                    self.close(&part)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn shard_for(&mut self, part: &str) -> Result<&mut OpenShard> {
+        if !self.open.contains_key(part) {
+            let n = self.next_part.entry(part.to_string()).or_insert(0);
+            let name = shard_name(self.input, *n);
+            *n += 1;
+            let dir = if part.is_empty() { self.root.clone() } else { self.root.join(part) };
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the partition folder", e))?;
+            let tmp = dir.join(format!(".{name}.tmp"));
+            let rel = if part.is_empty() { name } else { format!("{part}/{name}") };
+            let file = File::create(&tmp).map_err(|e| Error::io(&tmp, "create the shard", e))?;
+            let sink = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), bytes: 0 };
+            let writer = ArrowWriter::try_new(sink, self.schema.schema().clone(), Some(self.props.clone()))
+                .map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
+            self.open.insert(part.to_string(), OpenShard { writer, tmp, rel, rows: 0, tokens: 0 });
+        }
+        Ok(self.open.get_mut(part).expect("inserted above"))
+    }
+
+    fn close(&mut self, part: &str) -> Result<()> {
+        let Some(shard) = self.open.remove(part) else { return Ok(()) };
+        let OpenShard { writer, tmp, rel, rows, tokens } = shard;
+        let sink = writer.into_inner().map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
+        let HashingWriter { inner, hasher, bytes } = sink;
+        let file = inner.into_inner().map_err(|e| Error::io(&tmp, "write the shard", e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(&tmp, "sync the shard", e))?;
+        drop(file);
+        let dest = self.root.join(&rel);
+        std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "publish the shard", e))?;
+        self.done.push(ShardInfo { path: rel, rows, tokens, bytes, sha256: hex(&hasher.finalize()) });
+        Ok(())
+    }
+
+    /// Closes every open shard and returns all shards written, by path.
+    ///
+    /// # Errors
+    /// As for [`ShardWriter::write`].
+    pub fn finish(mut self) -> Result<Vec<ShardInfo>> {
+        let parts: Vec<String> = self.open.keys().cloned().collect();
+        for p in parts {
+            self.close(&p)?;
+        }
+        self.done.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(self.done)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_values_cannot_escape() {
+        assert_eq!(partition_dir("lang", "de"), "lang=de");
+        assert_eq!(partition_dir("lang", ""), "lang=__HIVE_DEFAULT_PARTITION__");
+        assert_eq!(partition_dir("lang", "../../etc"), "lang=..%2F..%2Fetc");
+        assert_eq!(partition_dir("lang", ".."), "lang=..");
+        assert_eq!(partition_dir("lang", "pt-BR"), "lang=pt-BR");
+    }
+
+    #[test]
+    fn shard_names_round_trip() {
+        assert_eq!(shard_name(3, 12), "part-00003-00012.parquet");
+        assert_eq!(is_shard_name("part-00003-00012.parquet"), Some(3));
+        assert_eq!(is_shard_name(".part-00003-00012.parquet.tmp"), Some(3));
+        assert_eq!(is_shard_name("part-3-1.parquet"), None);
+        assert_eq!(is_shard_name("data.parquet"), None);
+    }
+}

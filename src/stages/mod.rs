@@ -1,0 +1,86 @@
+//! Per-document stages: small steps behind one trait, built once from their
+//! config and shared by every worker thread.
+//!
+//! A stage changes a document in place and says what happened through its
+//! [`Outcome`]; it never prints and never sees other documents. Steps that
+//! need the whole corpus (deduplication) are not stages but phases of the
+//! run, so adding them does not change this interface or the runner's loop.
+
+mod normalize;
+mod tokenize;
+
+pub use normalize::{Normalize, NormalizeConfig, UnicodeForm};
+pub use tokenize::{hex, load_tokenizer, LoadedTokenizer, Tokenize, TokenizeConfig};
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::Document;
+use crate::error::{ErrorKind, Result};
+
+/// What a stage did with one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Passed on unchanged.
+    Kept,
+    /// Passed on, changed.
+    Changed,
+    /// Removed, for the given reason (a stats key).
+    Removed(&'static str),
+    /// The stage failed on this document (counted as an error).
+    Failed(ErrorKind, String),
+}
+
+/// Per-worker scratch space, so stages allocate nothing per document on
+/// their hot path.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// A reusable text buffer.
+    pub text: String,
+}
+
+/// A per-document step.
+pub trait Stage: Send + Sync {
+    /// The stage's type name (`normalize`, `tokenize`), its stats key.
+    fn name(&self) -> &'static str;
+    /// Processes one document.
+    fn apply(&self, doc: &mut Document, scratch: &mut Scratch) -> Outcome;
+}
+
+/// `[[stages]]` entries: the closed set of stage types, tagged by `type`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StageConfig {
+    /// Unicode and whitespace normalisation.
+    Normalize(NormalizeConfig),
+    /// Tokenization with a HuggingFace `tokenizer.json`.
+    Tokenize(TokenizeConfig),
+}
+
+impl StageConfig {
+    /// The stage's type name.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            StageConfig::Normalize(_) => "normalize",
+            StageConfig::Tokenize(_) => "tokenize",
+        }
+    }
+
+    /// Problems that can be found without reading input.
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            StageConfig::Normalize(c) => c.problems(),
+            StageConfig::Tokenize(c) => c.problems(),
+        }
+    }
+
+    /// Builds the runtime stage.
+    ///
+    /// # Errors
+    /// A tokenizer file that cannot be loaded or lacks a configured token.
+    pub fn build(&self) -> Result<Box<dyn Stage>> {
+        Ok(match self {
+            StageConfig::Normalize(c) => Box::new(Normalize::new(c.clone())),
+            StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),
+        })
+    }
+}
