@@ -212,12 +212,7 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig {
-            threads: 0,
-            batch_docs: 1024,
-            batch_bytes: 8 * 1024 * 1024,
-            on_error: OnError::Skip,
-        }
+        RunConfig { threads: 0, batch_docs: 1024, batch_bytes: 8 * 1024 * 1024, on_error: OnError::Skip }
     }
 }
 
@@ -267,19 +262,14 @@ impl PipelineConfig {
         }
         for (i, m) in self.input.metadata.iter().enumerate() {
             if crate::output::RESERVED_COLUMNS.contains(&m.as_str()) {
-                problems.push(format!(
-                    "input.metadata[{i}] = {m:?} clashes with a built-in output column"
-                ));
+                problems.push(format!("input.metadata[{i}] = {m:?} clashes with a built-in output column"));
             }
             if self.input.metadata[..i].contains(m) {
                 problems.push(format!("input.metadata[{i}] = {m:?} is listed twice"));
             }
         }
         if !(1..=22).contains(&self.output.compression_level) {
-            problems.push(format!(
-                "output.compression_level = {} is outside 1..=22",
-                self.output.compression_level
-            ));
+            problems.push(format!("output.compression_level = {} is outside 1..=22", self.output.compression_level));
         }
         if self.output.row_group_rows == 0 {
             problems.push("output.row_group_rows must be > 0".to_string());

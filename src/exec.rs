@@ -28,7 +28,7 @@ use crate::input::{self, FieldSpec, InputFile, Item};
 use crate::manifest::{
     to_json, write_atomic, ColumnEntry, CompletionRecord, InputEntry, Manifest, TokenizerEntry, Totals, STATE_DIR,
 };
-use crate::output::{is_shard_name, OutputSchema, ShardWriter};
+use crate::output::{is_shard_name, OutputSchema, ShardWriter, DATA_DIR};
 use crate::progress::Progress;
 use crate::stages::{hex, Outcome, Scratch, Stage, StageConfig, Tokenize};
 use crate::stats::{ErrorSample, StageStats, Stats};
@@ -82,11 +82,14 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// The configuration as hashed and recorded: the thread count is left out,
-/// because it does not change the output.
+/// The configuration as hashed and recorded. Left out: the thread count,
+/// which does not change the output, and the output path, which is where
+/// the manifest itself lives (so a moved or copied dataset keeps its
+/// identity and still resumes).
 pub fn config_identity(cfg: &PipelineConfig) -> (serde_json::Value, String) {
     let mut c = cfg.clone();
     c.run.threads = 0;
+    c.output.path = std::path::PathBuf::new();
     let value = serde_json::to_value(&c).expect("config serialises");
     let hash = sha256_hex(&serde_json::to_vec(&value).expect("value serialises"));
     (value, hash)
@@ -124,12 +127,8 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     }
     let (config_value, config_hash) = config_identity(cfg);
     let fingerprint = sha256_hex(
-        format!(
-            "{config_hash}|{}|{}",
-            tokenizer.as_ref().map_or("", |t| t.sha256.as_str()),
-            env!("CARGO_PKG_VERSION")
-        )
-        .as_bytes(),
+        format!("{config_hash}|{}|{}", tokenizer.as_ref().map_or("", |t| t.sha256.as_str()), env!("CARGO_PKG_VERSION"))
+            .as_bytes(),
     );
     let threads = if cfg.run.threads == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
@@ -241,7 +240,11 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
             .schema()
             .fields()
             .iter()
-            .map(|f| ColumnEntry { name: f.name().clone(), data_type: f.data_type().to_string(), nullable: f.is_nullable() })
+            .map(|f| ColumnEntry {
+                name: f.name().clone(),
+                data_type: f.data_type().to_string(),
+                nullable: f.is_nullable(),
+            })
             .collect(),
         totals,
         shards,
@@ -270,7 +273,8 @@ fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<(
         if !out.is_dir() {
             return Err(Error::Output { path: out.to_path_buf(), detail: "exists and is not a folder".into() });
         }
-        let non_empty = std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?.next().is_some();
+        let non_empty =
+            std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?.next().is_some();
         let ours = out.join(STATE_DIR).is_dir() || out.join("manifest.json").is_file();
         if non_empty && !ours && !force {
             return Err(Error::Output {
@@ -296,7 +300,11 @@ fn load_valid_record(out: &Path, i: usize, file: &InputFile, fingerprint: &str) 
     let text = std::fs::read(CompletionRecord::path(out, i)).ok()?;
     let rec: CompletionRecord = serde_json::from_slice(&text).ok()?;
     let shards_ok = rec.shards.iter().all(|s| std::fs::metadata(out.join(&s.path)).is_ok_and(|m| m.len() == s.bytes));
-    (rec.fingerprint == fingerprint && rec.input == i && rec.source == file.source && rec.bytes == file.bytes && shards_ok)
+    (rec.fingerprint == fingerprint
+        && rec.input == i
+        && rec.source == file.source
+        && rec.bytes == file.bytes
+        && shards_ok)
         .then_some(rec)
 }
 
@@ -304,8 +312,12 @@ fn load_valid_record(out: &Path, i: usize, file: &InputFile, fingerprint: &str) 
 /// partition folders, with the input number in their name.
 fn existing_shards(out: &Path) -> Result<Vec<(PathBuf, usize)>> {
     let mut found = Vec::new();
-    let mut dirs = vec![out.to_path_buf()];
-    let entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?;
+    let data = out.join(DATA_DIR);
+    if !data.is_dir() {
+        return Ok(found);
+    }
+    let mut dirs = vec![data.clone()];
+    let entries = std::fs::read_dir(&data).map_err(|e| Error::io(&data, "list the output folder", e))?;
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.contains('=') && e.path().is_dir() {
@@ -397,8 +409,9 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
             continue;
         }
         let stages = &ctx.stages;
-        let fates: Vec<(u64, End)> =
-            ctx.pool.install(|| batch.par_iter_mut().map_init(Scratch::default, |s, d| run_stages(stages, d, s)).collect());
+        let fates: Vec<(u64, End)> = ctx
+            .pool
+            .install(|| batch.par_iter_mut().map_init(Scratch::default, |s, d| run_stages(stages, d, s)).collect());
         let mut kept = Vec::with_capacity(batch.len());
         for (doc, (changed, end)) in batch.into_iter().zip(fates) {
             let stop = match &end {

@@ -216,7 +216,10 @@ mod tests {
     fn partition_values_are_decoded() {
         assert_eq!(partition_value(Path::new("o/lang=de/part.parquet"), "lang"), Some("de".into()));
         assert_eq!(partition_value(Path::new("o/lang=..%2Fx/part.parquet"), "lang"), Some("../x".into()));
-        assert_eq!(partition_value(Path::new("o/lang=__HIVE_DEFAULT_PARTITION__/p.parquet"), "lang"), Some(String::new()));
+        assert_eq!(
+            partition_value(Path::new("o/lang=__HIVE_DEFAULT_PARTITION__/p.parquet"), "lang"),
+            Some(String::new())
+        );
         assert_eq!(partition_value(Path::new("o/p.parquet"), "lang"), None);
     }
 }

@@ -181,7 +181,9 @@ fn run(a: RunArgs) -> anyhow::Result<()> {
             _ => None,
         }) {
             Some(t) => t.tokenizer = tok.clone(),
-            None => cfg.stages.push(StageConfig::Tokenize(TokenizeConfig { tokenizer: tok.clone(), ..Default::default() })),
+            None => {
+                cfg.stages.push(StageConfig::Tokenize(TokenizeConfig { tokenizer: tok.clone(), ..Default::default() }))
+            }
         }
     }
     if a.pipeline.is_none() && cfg.tokenizer_path().is_none() && !a.quiet {
@@ -206,12 +208,22 @@ fn summary(cfg: &PipelineConfig, r: &RunReport) -> String {
         r.threads,
         r.elapsed.as_secs_f64()
     );
-    let _ = writeln!(o, "  {:<12} {:>10} {:>10} {:>10} {:>10} {:>8}", "stage", "in", "out", "changed", "removed", "errors");
+    let _ =
+        writeln!(o, "  {:<12} {:>10} {:>10} {:>10} {:>10} {:>8}", "stage", "in", "out", "changed", "removed", "errors");
     for st in &s.stages {
         let removed: u64 = st.removed.values().sum();
         let errors: u64 = st.errors.values().sum();
-        let _ = writeln!(o, "  {:<12} {:>10} {:>10} {:>10} {:>10} {:>8}", st.name, st.docs_in, st.docs_out, st.changed, removed, errors);
-        for (reason, n) in st.removed.iter().map(|(k, v)| (format!("removed: {k}"), v)).chain(st.errors.iter().map(|(k, v)| (format!("error: {k}"), v))) {
+        let _ = writeln!(
+            o,
+            "  {:<12} {:>10} {:>10} {:>10} {:>10} {:>8}",
+            st.name, st.docs_in, st.docs_out, st.changed, removed, errors
+        );
+        for (reason, n) in st
+            .removed
+            .iter()
+            .map(|(k, v)| (format!("removed: {k}"), v))
+            .chain(st.errors.iter().map(|(k, v)| (format!("error: {k}"), v)))
+        {
             let _ = writeln!(o, "  {:<12}   {reason} {n}", "");
         }
     }

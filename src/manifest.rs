@@ -106,7 +106,8 @@ impl Manifest {
     pub fn load(dir: &Path) -> Result<Self> {
         let path = dir.join("manifest.json");
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "read the manifest", e))?;
-        serde_json::from_str(&text).map_err(|e| Error::Output { path, detail: format!("not a eurocorpus manifest: {e}") })
+        serde_json::from_str(&text)
+            .map_err(|e| Error::Output { path, detail: format!("not a eurocorpus manifest: {e}") })
     }
 }
 

@@ -23,6 +23,13 @@ use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::stages::hex;
 
+/// Folder of the shards inside the output folder. Keeping them apart from
+/// `manifest.json` and `stats.json` lets `pyarrow.parquet.read_table`,
+/// `datasets.load_dataset("parquet", data_dir=…)` and Spark read the folder
+/// as a dataset (they choke on the JSON files otherwise), as in HF dataset
+/// repositories.
+pub const DATA_DIR: &str = "data";
+
 /// Column names the output schema uses itself; metadata may not reuse them.
 pub const RESERVED_COLUMNS: &[&str] = &["id", "text", "lang", "source", "record", "input_ids", "num_tokens"];
 
@@ -68,7 +75,11 @@ impl OutputSchema {
         fields.push(Field::new("source", DataType::Utf8, false));
         fields.push(Field::new("record", DataType::UInt64, false));
         if tokenized {
-            fields.push(Field::new("input_ids", DataType::List(Arc::new(Field::new("item", DataType::UInt32, true))), false));
+            fields.push(Field::new(
+                "input_ids",
+                DataType::List(Arc::new(Field::new("item", DataType::UInt32, true))),
+                false,
+            ));
             fields.push(Field::new("num_tokens", DataType::UInt32, false));
         }
         for m in metadata {
@@ -133,7 +144,8 @@ impl OutputSchema {
             }
             cols.push(Arc::new(b.finish()));
         }
-        RecordBatch::try_new(self.schema.clone(), cols).map_err(|e| Error::Internal(format!("building a record batch: {e}")))
+        RecordBatch::try_new(self.schema.clone(), cols)
+            .map_err(|e| Error::Internal(format!("building a record batch: {e}")))
     }
 }
 
@@ -215,7 +227,8 @@ pub struct ShardWriter<'a> {
 }
 
 impl<'a> ShardWriter<'a> {
-    /// A writer for input number `input` under `root`.
+    /// A writer for input number `input` of the output folder `root` (shards
+    /// go to `root/data/`).
     pub fn new(root: &Path, input: usize, schema: &'a OutputSchema, cfg: &'a OutputConfig) -> Self {
         let compression = match cfg.compression {
             Compression::Zstd => PqCompression::ZSTD(ZstdLevel::try_new(cfg.compression_level).unwrap_or_default()),
@@ -280,7 +293,10 @@ impl<'a> ShardWriter<'a> {
                 }
                 let batch = self.schema.batch(&rest[..take])?;
                 let shard = self.open.get_mut(&part).expect("shard opened above");
-                shard.writer.write(&batch).map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
+                shard
+                    .writer
+                    .write(&batch)
+                    .map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
                 shard.rows = rows;
                 shard.tokens = tokens;
                 let bytes = (shard.writer.bytes_written() + shard.writer.in_progress_size()) as u64;
@@ -301,12 +317,14 @@ impl<'a> ShardWriter<'a> {
             let n = self.next_part.entry(part.to_string()).or_insert(0);
             let name = shard_name(self.input, *n);
             *n += 1;
-            let dir = if part.is_empty() { self.root.clone() } else { self.root.join(part) };
+            let data = self.root.join(DATA_DIR);
+            let dir = if part.is_empty() { data } else { data.join(part) };
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the partition folder", e))?;
             let tmp = dir.join(format!(".{name}.tmp"));
-            let rel = if part.is_empty() { name } else { format!("{part}/{name}") };
+            let rel = if part.is_empty() { format!("{DATA_DIR}/{name}") } else { format!("{DATA_DIR}/{part}/{name}") };
             let file = File::create(&tmp).map_err(|e| Error::io(&tmp, "create the shard", e))?;
-            let sink = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), bytes: 0 };
+            let sink =
+                HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), bytes: 0 };
             let writer = ArrowWriter::try_new(sink, self.schema.schema().clone(), Some(self.props.clone()))
                 .map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
             self.open.insert(part.to_string(), OpenShard { writer, tmp, rel, rows: 0, tokens: 0 });

@@ -65,9 +65,11 @@ impl Progress {
             let mp = MultiProgress::with_draw_target(ProgressDrawTarget::stderr_with_hz(8));
             let bar = mp.add(ProgressBar::new(total_bytes));
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-                    .expect("static template")
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{spinner} {elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                )
+                .expect("static template")
+                .progress_chars("=> "),
             );
             let line = mp.add(ProgressBar::new_spinner());
             line.set_style(ProgressStyle::with_template("  {msg}").expect("static template"));

@@ -68,7 +68,12 @@ pub struct ErrorSample {
 
 impl From<&RecordError> for ErrorSample {
     fn from(e: &RecordError) -> Self {
-        ErrorSample { file: e.path.display().to_string(), record: e.record, kind: e.kind.name().to_string(), detail: e.detail.clone() }
+        ErrorSample {
+            file: e.path.display().to_string(),
+            record: e.record,
+            kind: e.kind.name().to_string(),
+            detail: e.detail.clone(),
+        }
     }
 }
 
@@ -206,7 +211,10 @@ impl Stats {
         }
         let last = self.stages.last().map_or(0, |s| s.docs_out);
         if last != self.documents_written {
-            return Err(Error::Internal(format!("{last} documents left the last stage but {} were written", self.documents_written)));
+            return Err(Error::Internal(format!(
+                "{last} documents left the last stage but {} were written",
+                self.documents_written
+            )));
         }
         Ok(())
     }

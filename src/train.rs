@@ -143,7 +143,10 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     if opts.vocab_size < 300 {
         return Err(Error::Config {
             origin: "command line".into(),
-            problems: vec![format!("--vocab-size {} is too small: a byte-level BPE needs at least 256 + special tokens", opts.vocab_size)],
+            problems: vec![format!(
+                "--vocab-size {} is too small: a byte-level BPE needs at least 256 + special tokens",
+                opts.vocab_size
+            )],
         });
     }
     let input_cfg = InputConfig {
@@ -167,8 +170,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
     let names: Vec<String> = sizes.keys().cloned().collect();
     let avail: Vec<u64> = names.iter().map(|n| sizes[n]).collect();
     let quota = water_fill(&avail, opts.sample_bytes);
-    let keep_fraction: BTreeMap<String, f64> =
-        names.iter().zip(avail.iter().zip(&quota)).map(|(n, (&a, &q))| (n.clone(), q as f64 / a.max(1) as f64)).collect();
+    let keep_fraction: BTreeMap<String, f64> = names
+        .iter()
+        .zip(avail.iter().zip(&quota))
+        .map(|(n, (&a, &q))| (n.clone(), q as f64 / a.max(1) as f64))
+        .collect();
 
     // Pass 2: the sample, streamed into the trainer.
     let sampled: Arc<std::sync::Mutex<BTreeMap<String, u64>>> = Arc::default();
@@ -214,7 +220,11 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport> {
         groups: names
             .iter()
             .zip(&avail)
-            .map(|(n, &a)| GroupShare { group: n.clone(), available_bytes: a, sampled_bytes: sampled.get(n).copied().unwrap_or(0) })
+            .map(|(n, &a)| GroupShare {
+                group: n.clone(),
+                available_bytes: a,
+                sampled_bytes: sampled.get(n).copied().unwrap_or(0),
+            })
             .collect(),
         vocab_size: tokenizer.get_vocab_size(true),
     })
@@ -226,7 +236,8 @@ mod tests {
 
     #[test]
     fn sampling_hash_spreads_sequential_ids() {
-        let below = (0..10_000).filter(|i| (stable_hash(&format!("doc-{i:05}")) as f64 / u64::MAX as f64) < 0.25).count();
+        let below =
+            (0..10_000).filter(|i| (stable_hash(&format!("doc-{i:05}")) as f64 / u64::MAX as f64) < 0.25).count();
         assert!((2_300..2_700).contains(&below), "{below}");
     }
 

@@ -1,1 +1,10 @@
+//! Integration tests: the `eurocorpus` binary run end to end on fixtures,
+//! outputs read back with the `parquet` crate (and pyarrow where present).
+//! One test binary, so the crate links once.
 
+mod bad_input;
+mod interop;
+mod main_job;
+mod resume;
+mod tokenize;
+mod util;

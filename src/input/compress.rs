@@ -70,10 +70,9 @@ pub fn open_decoded(
         c => c,
     };
     Ok(match compression {
-        InputCompression::Gzip => Box::new(BufReader::with_capacity(
-            BUF_BYTES,
-            flate2::bufread::MultiGzDecoder::new(raw),
-        )),
+        InputCompression::Gzip => {
+            Box::new(BufReader::with_capacity(BUF_BYTES, flate2::bufread::MultiGzDecoder::new(raw)))
+        }
         InputCompression::Zstd => {
             let dec = zstd::stream::read::Decoder::with_buffer(raw).map_err(unreadable)?;
             Box::new(BufReader::with_capacity(BUF_BYTES, dec))

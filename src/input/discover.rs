@@ -92,15 +92,8 @@ fn hidden(name: &str) -> bool {
 
 fn relative_source(root: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(root).unwrap_or(file);
-    let rel = if rel.as_os_str().is_empty() {
-        Path::new(file.file_name().unwrap_or(file.as_os_str()))
-    } else {
-        rel
-    };
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    let rel = if rel.as_os_str().is_empty() { Path::new(file.file_name().unwrap_or(file.as_os_str())) } else { rel };
+    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 /// What [`discover`] found.
@@ -186,7 +179,9 @@ pub fn discover(cfg: &InputConfig) -> Result<Discovered> {
             }
         } else if spec.is_dir() {
             walk(spec, spec, &mut add, &mut out, &mut problems);
-        } else if spec.exists() {
+        } else if spec.symlink_metadata().is_ok() {
+            // A file, or a link whose target is gone: the run reports the
+            // latter as unreadable under its error policy.
             let root = spec.parent().unwrap_or(Path::new(""));
             add(root, spec.clone(), true, &mut out, &mut problems);
         } else {
@@ -216,15 +211,17 @@ where
         match entry {
             Ok(e) if e.file_type().is_file() => add(root, e.into_path(), false, out, problems),
             Ok(_) => {}
-            Err(e) => {
-                let path = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| dir.display().to_string());
-                if e.loop_ancestor().is_some() {
-                    // A symlink loop is reported, not followed forever.
-                    out.skipped.push(PathBuf::from(&path));
-                } else {
-                    problems.push(format!("{path}: cannot list folder: {e}"));
+            Err(e) => match e.path() {
+                // A symlink loop is listed, not followed forever.
+                Some(p) if e.loop_ancestor().is_some() => out.skipped.push(p.to_path_buf()),
+                // A dangling link or a file that vanished: keep it as an input
+                // so the run reports it (unreadable_file) under its policy.
+                Some(p) if e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::NotFound) => {
+                    add(root, p.to_path_buf(), false, out, problems)
                 }
-            }
+                Some(p) => problems.push(format!("{}: cannot list folder: {e}", p.display())),
+                None => problems.push(format!("{}: cannot list folder: {e}", dir.display())),
+            },
         }
     }
 }

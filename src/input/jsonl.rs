@@ -56,7 +56,10 @@ impl Iterator for JsonlReader {
                 Ok(Line::TooLong(n)) => {
                     self.line += 1;
                     let max = self.spec.max_document_bytes;
-                    return Some(self.bad(ErrorKind::TooLarge, format!("line of {n} bytes exceeds input.max_document_bytes = {max}")));
+                    return Some(self.bad(
+                        ErrorKind::TooLarge,
+                        format!("line of {n} bytes exceeds input.max_document_bytes = {max}"),
+                    ));
                 }
                 Ok(Line::Read) => {
                     self.line += 1;
@@ -94,7 +97,8 @@ impl JsonlReader {
             }
             None => {
                 let keys = fields.keys.join(", ");
-                return self.bad(ErrorKind::MissingText, format!("no field {:?} (fields present: {keys})", self.spec.text));
+                return self
+                    .bad(ErrorKind::MissingText, format!("no field {:?} (fields present: {keys})", self.spec.text));
             }
         };
         let id = fields.id.and_then(Value::into_string);

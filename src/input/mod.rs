@@ -78,8 +78,9 @@ pub fn open(file: &InputFile, spec: &Arc<FieldSpec>, bytes_read: Arc<AtomicU64>)
             .map(|r| Box::new(text::TextReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
         ResolvedFormat::Wet => open_decoded(&file.path, file.compression, bytes_read)
             .map(|r| Box::new(wet::WetReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
-        ResolvedFormat::Parquet => parquet::ParquetReader::open(&file.path, source, spec.clone(), bytes_read)
-            .map(|r| Box::new(r) as Reader),
+        ResolvedFormat::Parquet => {
+            parquet::ParquetReader::open(&file.path, source, spec.clone(), bytes_read).map(|r| Box::new(r) as Reader)
+        }
     };
     match result {
         Ok(r) => r,
@@ -100,15 +101,7 @@ pub(crate) fn make_doc(
         Some(id) if !id.is_empty() => id,
         _ => Document::derived_id(source, record),
     };
-    Document {
-        id,
-        text,
-        lang: lang.unwrap_or_default(),
-        source: source.clone(),
-        record,
-        meta,
-        tokens: Vec::new(),
-    }
+    Document { id, text, lang: lang.unwrap_or_default(), source: source.clone(), record, meta, tokens: Vec::new() }
 }
 
 /// Maps an I/O error met while reading a (possibly compressed) stream to

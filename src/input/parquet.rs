@@ -70,12 +70,18 @@ impl ParquetReader {
     /// # Errors
     /// `unreadable_file` or `malformed_parquet` for the whole file, and
     /// `missing_text` when the text column is absent.
-    pub fn open(path: &Path, source: Arc<str>, spec: Arc<FieldSpec>, bytes_read: Arc<AtomicU64>) -> Result<Self, RecordError> {
-        let err = |kind: ErrorKind, detail: String| RecordError { path: path.to_path_buf(), record: None, kind, detail };
+    pub fn open(
+        path: &Path,
+        source: Arc<str>,
+        spec: Arc<FieldSpec>,
+        bytes_read: Arc<AtomicU64>,
+    ) -> Result<Self, RecordError> {
+        let err =
+            |kind: ErrorKind, detail: String| RecordError { path: path.to_path_buf(), record: None, kind, detail };
         let file = File::open(path).map_err(|e| err(ErrorKind::UnreadableFile, e.to_string()))?;
         let file_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let builder =
-            ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| err(ErrorKind::MalformedParquet, e.to_string()))?;
+        let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+            .map_err(|e| err(ErrorKind::MalformedParquet, e.to_string()))?;
         let schema = builder.schema().clone();
         let find = |name: &str| -> Result<Option<usize>, RecordError> {
             if name.is_empty() {
@@ -92,14 +98,18 @@ impl ParquetReader {
         };
         let Some(text) = find(&spec.text)? else {
             let names: Vec<_> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-            return Err(err(ErrorKind::MissingText, format!("no column {:?} (columns: {})", spec.text, names.join(", "))));
+            return Err(err(
+                ErrorKind::MissingText,
+                format!("no column {:?} (columns: {})", spec.text, names.join(", ")),
+            ));
         };
         let id = find(&spec.id)?;
         let lang = find(&spec.lang)?;
         let meta = spec.metadata.iter().map(|m| find(m)).collect::<Result<Vec<_>, _>>()?;
         // Projection keeps file order; map each wanted root column to its
         // position among the projected ones.
-        let mut roots: Vec<usize> = [Some(text), id, lang].into_iter().flatten().chain(meta.iter().flatten().copied()).collect();
+        let mut roots: Vec<usize> =
+            [Some(text), id, lang].into_iter().flatten().chain(meta.iter().flatten().copied()).collect();
         roots.sort_unstable();
         roots.dedup();
         let pos = |i: usize| roots.binary_search(&i).expect("projected column");
@@ -143,17 +153,29 @@ impl ParquetReader {
 
     fn row(&mut self, batch: &RecordBatch, row: usize) -> Item {
         self.record += 1;
-        let bad = |kind, detail: String, record| Item::Bad(RecordError { path: self.path.clone(), record: Some(record), kind, detail });
+        let bad = |kind, detail: String, record| {
+            Item::Bad(RecordError { path: self.path.clone(), record: Some(record), kind, detail })
+        };
         let text = match value_at(batch.column(self.text), row) {
             Ok(Some(t)) => t,
-            Ok(None) => return bad(ErrorKind::MissingText, format!("column {:?} is null", self.spec.text), self.record),
+            Ok(None) => {
+                return bad(ErrorKind::MissingText, format!("column {:?} is null", self.spec.text), self.record)
+            }
             Err(at) => {
-                return bad(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {at} of column {:?}", self.spec.text), self.record)
+                return bad(
+                    ErrorKind::InvalidUtf8,
+                    format!("invalid UTF-8 at byte {at} of column {:?}", self.spec.text),
+                    self.record,
+                )
             }
         };
         if text.len() as u64 > self.spec.max_document_bytes {
             let max = self.spec.max_document_bytes;
-            return bad(ErrorKind::TooLarge, format!("text of {} bytes exceeds input.max_document_bytes = {max}", text.len()), self.record);
+            return bad(
+                ErrorKind::TooLarge,
+                format!("text of {} bytes exceeds input.max_document_bytes = {max}", text.len()),
+                self.record,
+            );
         }
         let get = |c: Option<usize>| c.and_then(|c| value_at(batch.column(c), row).ok().flatten());
         let id = get(self.id);

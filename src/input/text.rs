@@ -42,7 +42,11 @@ impl TextReader {
             }
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                self.error(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {at} of the document"), Some(self.record))
+                self.error(
+                    ErrorKind::InvalidUtf8,
+                    format!("invalid UTF-8 at byte {at} of the document"),
+                    Some(self.record),
+                )
             }
         }
     }
@@ -57,7 +61,11 @@ impl TextReader {
         }
         if bytes.len() as u64 > max {
             self.record = 1;
-            return Some(self.error(ErrorKind::TooLarge, format!("file exceeds input.max_document_bytes = {max}"), Some(1)));
+            return Some(self.error(
+                ErrorKind::TooLarge,
+                format!("file exceeds input.max_document_bytes = {max}"),
+                Some(1),
+            ));
         }
         if bytes.is_empty() {
             return None;
@@ -111,7 +119,11 @@ impl TextReader {
             block.drain(..3);
         }
         if too_large {
-            return Some(self.error(ErrorKind::TooLarge, format!("block exceeds input.max_document_bytes = {max}"), Some(self.record)));
+            return Some(self.error(
+                ErrorKind::TooLarge,
+                format!("block exceeds input.max_document_bytes = {max}"),
+                Some(self.record),
+            ));
         }
         Some(self.finish(block))
     }

@@ -194,12 +194,17 @@ mod tests {
 
     #[test]
     fn conversion_records_become_documents() {
-        let data = record("warcinfo", "info", "software: x") + &record("conversion", "http://a/", "Zdravo\nsvet") + &record("conversion", "http://b/", "Hej");
+        let data = record("warcinfo", "info", "software: x")
+            + &record("conversion", "http://a/", "Zdravo\nsvet")
+            + &record("conversion", "http://b/", "Hej");
         let items = read(data.into_bytes());
         assert_eq!(items.len(), 2);
         let Item::Doc(d) = &items[0] else { panic!() };
         assert_eq!((d.id.as_str(), d.text.as_str(), d.record), ("urn:uuid:http://a/", "Zdravo\nsvet", 1));
-        assert_eq!(d.meta, vec![Some("http://a/".into()), Some("2024-01-02T03:04:05Z".into()), Some("conversion".into())]);
+        assert_eq!(
+            d.meta,
+            vec![Some("http://a/".into()), Some("2024-01-02T03:04:05Z".into()), Some("conversion".into())]
+        );
     }
 
     #[test]

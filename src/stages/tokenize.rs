@@ -57,8 +57,10 @@ pub struct LoadedTokenizer {
 pub fn load_tokenizer(path: &Path) -> Result<LoadedTokenizer> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read the tokenizer", e))?;
     let sha256 = hex(&Sha256::digest(&bytes));
-    let mut tokenizer = Tokenizer::from_bytes(&bytes)
-        .map_err(|e| Error::Tokenizer { path: path.to_path_buf(), detail: format!("not a valid tokenizer.json: {e}") })?;
+    let mut tokenizer = Tokenizer::from_bytes(&bytes).map_err(|e| Error::Tokenizer {
+        path: path.to_path_buf(),
+        detail: format!("not a valid tokenizer.json: {e}"),
+    })?;
     tokenizer
         .with_truncation(None)
         .map_err(|e| Error::Tokenizer { path: path.to_path_buf(), detail: e.to_string() })?;

@@ -1,0 +1,253 @@
+//! The main job end to end on the bundled fixtures (issue #2).
+
+use std::collections::BTreeSet;
+
+use sha2::{Digest, Sha256};
+use tempfile::TempDir;
+
+use crate::util::*;
+
+const FIXTURE_DOCS: usize = 283;
+
+fn quickstart_into(out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut c = eurocorpus();
+    c.args(["run", "pipelines/quickstart.toml", "--quiet", "--output"]).arg(out).args(extra);
+    run_expect(&mut c, 0)
+}
+
+#[test]
+fn quickstart_writes_decodable_shards_manifest_and_stats() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("out");
+    let o = quickstart_into(&out, &[]);
+    let summary = stderr(&o);
+    assert!(summary.contains("accounted: read 283 = written 283 + removed 0 + errored 0"), "{summary}");
+
+    // Schema: the documented columns, in order.
+    let shards = shard_files(&out);
+    assert_eq!(shards.len(), 12, "one shard per input file at the default size");
+    assert_eq!(
+        columns(&shards[0]),
+        [
+            "id:Utf8",
+            "text:Utf8",
+            "lang:Utf8",
+            "source:Utf8",
+            "record:UInt64",
+            "input_ids:List(UInt32)",
+            "num_tokens:UInt32",
+            "licence:Utf8",
+            "url:Utf8",
+            "date:Utf8"
+        ]
+    );
+
+    // Every document of every format arrived once, in input order.
+    let rows = read_rows(&out);
+    assert_eq!(rows.len(), FIXTURE_DOCS);
+    let ids: BTreeSet<_> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids.len(), FIXTURE_DOCS, "ids are unique");
+    let sources: BTreeSet<_> = rows.iter().map(|r| r.source.as_str()).collect();
+    assert!(sources.contains("jsonl/es.jsonl.zst") && sources.contains("parquet/nl-pt.parquet"));
+    assert!(sources.contains("text/mt-001.txt") && sources.contains("wet/sample.warc.wet.gz"));
+    let first = &rows[0];
+    assert_eq!(
+        (first.id.as_str(), first.source.as_str(), first.record),
+        ("ud-german-gsd-dev-00000", "jsonl/de.jsonl", 1)
+    );
+    assert_eq!(first.lang.as_deref(), Some("de"));
+    assert_eq!(first.meta["licence"].as_deref(), Some("CC BY-SA 4.0"));
+
+    // Text files get derived ids; WET records keep URL and date.
+    let mt = rows.iter().find(|r| r.source == "text/mt-001.txt").unwrap();
+    assert_eq!(mt.id, "text/mt-001.txt:1");
+    let wet: Vec<_> = rows.iter().filter(|r| r.source == "wet/sample.warc.wet.gz").collect();
+    assert_eq!(wet.len(), 45);
+    assert!(wet.iter().all(|r| r.meta["url"].as_deref().is_some_and(|u| u.starts_with("http"))));
+    assert!(wet.iter().all(|r| r.meta["date"].as_deref().is_some_and(|d| d.starts_with("2024-03-0"))));
+    assert!(wet.iter().all(|r| r.id.starts_with("urn:uuid:")));
+
+    // Token ids decode back to the normalised text, with EOS appended.
+    let tok = tokenizers::Tokenizer::from_file(fixture_tokenizer()).unwrap();
+    let eos = tok.token_to_id("<|endoftext|>").unwrap();
+    for r in &rows {
+        let ids = r.input_ids.as_ref().unwrap();
+        let text = r.text.as_ref().unwrap();
+        assert_eq!(r.num_tokens.unwrap() as usize, ids.len());
+        assert_eq!(*ids.last().unwrap(), eos, "{}", r.id);
+        assert_eq!(&tok.decode(ids, true).unwrap(), text, "{}", r.id);
+        assert!(!text.contains('\r') && !text.starts_with(' ') && !text.ends_with('\n'), "{} not normalised", r.id);
+    }
+
+    // The manifest lists every shard with its true size and hash.
+    let m = manifest(&out);
+    assert_eq!(m["totals"]["documents"], FIXTURE_DOCS as u64);
+    let tokens: u64 = rows.iter().map(|r| u64::from(r.num_tokens.unwrap())).sum();
+    assert_eq!(m["totals"]["tokens"], tokens);
+    for s in m["shards"].as_array().unwrap() {
+        let bytes = std::fs::read(out.join(s["path"].as_str().unwrap())).unwrap();
+        assert_eq!(s["bytes"], bytes.len() as u64);
+        assert_eq!(s["sha256"].as_str().unwrap(), format!("{:x}", Sha256::digest(&bytes)));
+    }
+    assert_eq!(m["inputs"].as_array().unwrap().len(), 12);
+    assert_eq!(m["tokenizer"]["vocab_size"], 8192);
+    let tok_sha = format!("{:x}", Sha256::digest(std::fs::read(fixture_tokenizer()).unwrap()));
+    assert_eq!(m["tokenizer"]["sha256"].as_str().unwrap(), tok_sha);
+    assert_eq!(m["config"]["name"], "quickstart");
+
+    // Stats reconcile, stage by stage.
+    let s = stats(&out);
+    assert_reconciled(&s);
+    assert_eq!(s["documents"]["read"], FIXTURE_DOCS as u64);
+    let stages: Vec<_> =
+        s["stages"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
+    assert_eq!(stages, ["read", "normalize", "tokenize"]);
+}
+
+#[test]
+fn output_is_byte_identical_for_1_and_4_threads() {
+    let tmp = TempDir::new().unwrap();
+    let (a, b) = (tmp.path().join("t1"), tmp.path().join("t4"));
+    quickstart_into(&a, &["--threads", "1"]);
+    quickstart_into(&b, &["--threads", "4"]);
+    assert_same_output(&a, &b);
+}
+
+#[test]
+fn partitions_by_language_hive_style() {
+    let tmp = TempDir::new().unwrap();
+    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml"))
+        .unwrap()
+        .replace("compression_level = 3", "compression_level = 3\npartition_by = \"lang\"");
+    let p = pipeline(tmp.path(), "p.toml", &text);
+    let out = tmp.path().join("out");
+    run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet").arg("--output").arg(&out), 0);
+    let dirs: BTreeSet<String> = shard_files(&out)
+        .iter()
+        .map(|f| f.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let want: BTreeSet<String> = ["de", "en", "es", "fr", "nl", "pt", "__HIVE_DEFAULT_PARTITION__"]
+        .iter()
+        .map(|l| format!("lang={l}"))
+        .collect();
+    assert_eq!(dirs, want);
+    let shard = shard_files(&out).into_iter().find(|f| f.to_string_lossy().contains("lang=de")).unwrap();
+    assert!(!columns(&shard).iter().any(|c| c.starts_with("lang:")), "the partition key lives in the folder name");
+    assert_eq!(read_rows(&out).len(), FIXTURE_DOCS);
+    // nl and pt come from one Parquet file: one input, two partitions.
+    assert!(
+        out.join("data/lang=nl/part-00004-00000.parquet").exists()
+            && out.join("data/lang=pt/part-00004-00000.parquet").exists()
+    );
+    let inspect = run_expect(eurocorpus().arg("inspect").arg(&out), 0);
+    let report = String::from_utf8_lossy(&inspect.stdout).into_owned();
+    assert!(report.contains("documents  283"), "{report}");
+    assert!(report.lines().any(|l| l.starts_with("de ") && l.contains(" 42 ")), "{report}");
+}
+
+#[test]
+fn shards_roll_over_at_rows_and_tokens() {
+    let tmp = TempDir::new().unwrap();
+    let base = std::fs::read_to_string(repo().join("pipelines/quickstart.toml")).unwrap();
+    for (limit, key) in [("shard_max_rows = 7", "rows"), ("shard_max_tokens = 1500", "tokens")] {
+        let p = pipeline(tmp.path(), "p.toml", &base.replace("shard_max_bytes = 268_435_456", limit));
+        let out = tmp.path().join(key);
+        run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet").arg("--output").arg(&out), 0);
+        let m = manifest(&out);
+        let shards = m["shards"].as_array().unwrap();
+        let mut total = 0;
+        for s in shards {
+            let (rows, tokens) = (s["rows"].as_u64().unwrap(), s["tokens"].as_u64().unwrap());
+            total += rows;
+            match key {
+                "rows" => assert!(rows <= 7, "{s}"),
+                _ => assert!(tokens <= 1500 || rows == 1, "{s}"),
+            }
+        }
+        assert_eq!(total, FIXTURE_DOCS as u64);
+        assert!(shards.len() > 30, "{key}: {} shards", shards.len());
+        assert_eq!(read_rows(&out).len(), FIXTURE_DOCS);
+    }
+}
+
+#[test]
+fn default_pipeline_runs_without_a_config_file() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("out");
+    let o = run_expect(eurocorpus().args(["run", "--input", "fixtures/corpus/jsonl", "--output"]).arg(&out), 0);
+    assert!(stderr(&o).contains("no --tokenizer given"), "{}", stderr(&o));
+    let rows = read_rows(&out);
+    assert_eq!(rows.len(), 42 + 40 + 40 + 30);
+    assert!(rows.iter().all(|r| r.input_ids.is_none() && r.text.is_some()));
+    assert_eq!(rows[0].lang.as_deref(), Some(""), "no lang_field in the default pipeline");
+
+    let out2 = tmp.path().join("out2");
+    let tok = fixture_tokenizer();
+    run_expect(
+        eurocorpus()
+            .args(["run", "--quiet", "--input", "fixtures/corpus/text", "--output"])
+            .arg(&out2)
+            .arg("--tokenizer")
+            .arg(&tok),
+        0,
+    );
+    let rows = read_rows(&out2);
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| r.num_tokens.unwrap() > 0));
+}
+
+#[test]
+fn config_mistakes_fail_before_any_output_with_exit_2() {
+    let tmp = TempDir::new().unwrap();
+    let p = pipeline(
+        tmp.path(),
+        "bad.toml",
+        "[input]\npaths = ['fixtures/corpus']\ntext_feild = 'body'\n[output]\npath = 'x'\n",
+    );
+    let o = run_expect(eurocorpus().arg("run").arg(&p), 2);
+    let e = stderr(&o);
+    assert!(e.contains("bad.toml") && e.contains("unknown field `text_feild`"), "{e}");
+
+    let out = tmp.path().join("o");
+    let o = run_expect(eurocorpus().args(["run", "--input", "no/such/dir", "--output"]).arg(&out), 2);
+    assert!(stderr(&o).contains("no/such/dir: no such file or folder"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing is written for a bad configuration");
+
+    let p = pipeline(tmp.path(), "tok.toml", "[input]\npaths = ['fixtures/corpus']\n[[stages]]\ntype = 'tokenize'\ntokenizer = 'missing.json'\n[[stages]]\ntype = 'normalize'\n[output]\npath = 'x'\n");
+    let e = stderr(&run_expect(eurocorpus().arg("run").arg(&p), 2));
+    assert!(e.contains("tokenizer missing.json: no such file"), "{e}");
+    assert!(e.contains("must be the last stage"), "{e}");
+}
+
+#[test]
+fn refuses_a_foreign_non_empty_output_folder_unless_forced() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("mine");
+    write(&out.join("thesis.tex"), "precious");
+    let o =
+        run_expect(eurocorpus().args(["run", "--quiet", "--input", "fixtures/corpus/text", "--output"]).arg(&out), 1);
+    assert!(stderr(&o).contains("is not empty and holds no eurocorpus output"), "{}", stderr(&o));
+    run_expect(
+        eurocorpus().args(["run", "--quiet", "--force", "--input", "fixtures/corpus/text", "--output"]).arg(&out),
+        0,
+    );
+    assert_eq!(std::fs::read_to_string(out.join("thesis.tex")).unwrap(), "precious");
+}
+
+#[test]
+fn inspect_summarises_a_folder_and_a_file() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("out");
+    quickstart_into(&out, &[]);
+    let o = run_expect(eurocorpus().arg("inspect").arg("--json").arg(&out), 0);
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["documents"], FIXTURE_DOCS as u64);
+    assert_eq!(s["shards"], 12);
+    assert_eq!(s["tokens"], manifest(&out)["totals"]["tokens"]);
+    assert_eq!(s["languages"]["fr"]["documents"], 40);
+    assert_eq!(s["pipeline"], "quickstart");
+    let one = &shard_files(&out)[0];
+    let o = run_expect(eurocorpus().arg("inspect").arg(one), 0);
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(text.contains("documents  42") && text.contains("input_ids: List(UInt32)"), "{text}");
+}
