@@ -524,6 +524,8 @@ struct InputCounts {
 struct Timing {
     seconds: f64,
     threads: usize,
+    /// Peak resident memory of the process (Linux; 0 elsewhere).
+    peak_rss_bytes: u64,
     input_mb_per_s: f64,
     documents_per_s: f64,
     tokens_per_s: f64,
@@ -558,6 +560,7 @@ impl<'a> StatsFile<'a> {
             timing: Timing {
                 seconds: r.elapsed.as_secs_f64(),
                 threads: r.threads,
+                peak_rss_bytes: peak_rss_bytes(),
                 input_mb_per_s: s.bytes_read as f64 / 1e6 / secs,
                 documents_per_s: s.documents_read() as f64 / secs,
                 tokens_per_s: s.tokens_written as f64 / secs,
@@ -565,4 +568,17 @@ impl<'a> StatsFile<'a> {
             error_samples: &s.error_samples,
         }
     }
+}
+
+/// Peak resident set size of this process, from `/proc/self/status`
+/// (`VmHWM`); 0 where that file does not exist.
+pub fn peak_rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| {
+                l.strip_prefix("VmHWM:").and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            })
+        })
+        .map_or(0, |kb| kb * 1024)
 }
