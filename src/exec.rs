@@ -168,7 +168,12 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         out,
         fingerprint,
         pool,
-        progress: Progress::new(total_bytes, opts.quiet, format!("{} inputs ({} done before)", files.len(), resumed)),
+        progress: Progress::new(
+            total_bytes,
+            opts.quiet,
+            format!("{} inputs ({} done before)", files.len(), resumed),
+            &[&["read"][..], &stage_names[..]].concat(),
+        ),
         cancel: AtomicBool::new(false),
         abort_after: std::env::var(ABORT_ENV).ok().and_then(|v| v.parse().ok()),
         batches: AtomicU64::new(0),
@@ -396,7 +401,7 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
                     read.docs_in += 1;
                     if doc.text.trim().is_empty() {
                         *read.removed.entry("empty".into()).or_default() += 1;
-                        counters.removed.fetch_add(1, Ordering::Relaxed);
+                        counters.removed_by_stage[0].fetch_add(1, Ordering::Relaxed);
                     } else {
                         read.docs_out += 1;
                         batch_bytes += doc.text.len();
@@ -432,7 +437,7 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
                     let st: &mut StageStats = &mut stats.stages[i + 1];
                     st.docs_in += 1;
                     *st.removed.entry(reason.to_string()).or_default() += 1;
-                    counters.removed.fetch_add(1, Ordering::Relaxed);
+                    counters.removed_by_stage[i + 1].fetch_add(1, Ordering::Relaxed);
                 }
                 End::Failed(i, kind, detail) => {
                     let e = RecordError {

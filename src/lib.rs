@@ -15,6 +15,7 @@
 //! - [`inspect`] and [`train`]: the `inspect` and `train-tokenizer` commands.
 
 pub mod config;
+pub mod dedup;
 pub mod doc;
 pub mod error;
 pub mod exec;

@@ -30,6 +30,10 @@ use crate::stages::hex;
 /// repositories.
 pub const DATA_DIR: &str = "data";
 
+/// Largest row group, in uncompressed bytes buffered (bounds memory per
+/// open shard).
+const MAX_ROW_GROUP_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Column names the output schema uses itself; metadata may not reuse them.
 pub const RESERVED_COLUMNS: &[&str] = &["id", "text", "lang", "source", "record", "input_ids", "num_tokens"];
 
@@ -224,6 +228,8 @@ pub struct ShardWriter<'a> {
     open: BTreeMap<String, OpenShard>,
     next_part: BTreeMap<String, u32>,
     done: Vec<ShardInfo>,
+    /// Uncompressed bytes buffered before a row group is written.
+    flush_bytes: u64,
 }
 
 impl<'a> ShardWriter<'a> {
@@ -249,6 +255,10 @@ impl<'a> ShardWriter<'a> {
             open: BTreeMap::new(),
             next_part: BTreeMap::new(),
             done: Vec::new(),
+            flush_bytes: match cfg.shard_max_bytes {
+                0 => MAX_ROW_GROUP_BYTES,
+                n => (n / 4).clamp(1, MAX_ROW_GROUP_BYTES),
+            },
         }
     }
 
@@ -273,9 +283,13 @@ impl<'a> ShardWriter<'a> {
             while !rest.is_empty() {
                 let shard = self.shard_for(&part)?;
                 let mut take = 0;
+                let mut slice_bytes = 0u64;
                 let (mut rows, mut tokens) = (shard.rows, shard.tokens);
                 for d in rest {
                     let t = d.tokens.len() as u64;
+                    if take > 0 && slice_bytes >= self.flush_bytes {
+                        break;
+                    }
                     let fits = (self.cfg.shard_max_rows == 0 || rows < self.cfg.shard_max_rows)
                         && (self.cfg.shard_max_tokens == 0 || tokens + t <= self.cfg.shard_max_tokens);
                     // A document larger than the token limit still goes,
@@ -286,6 +300,7 @@ impl<'a> ShardWriter<'a> {
                     take += 1;
                     rows += 1;
                     tokens += t;
+                    slice_bytes += (d.id.len() + d.text.len() + d.source.len()) as u64 + 4 * t + 32;
                 }
                 if take == 0 {
                     self.close(&part)?;
@@ -299,7 +314,16 @@ impl<'a> ShardWriter<'a> {
                     .map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
                 shard.rows = rows;
                 shard.tokens = tokens;
-                let bytes = (shard.writer.bytes_written() + shard.writer.in_progress_size()) as u64;
+                // Row groups are also cut by size, so that `bytes_written`
+                // (compressed, on disk) tracks the shard's real size; the
+                // buffered size is uncompressed and would close shards early.
+                if shard.writer.in_progress_size() as u64 >= self.flush_bytes {
+                    shard
+                        .writer
+                        .flush()
+                        .map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
+                }
+                let bytes = shard.writer.bytes_written() as u64;
                 let full = (self.cfg.shard_max_rows > 0 && rows >= self.cfg.shard_max_rows)
                     || (self.cfg.shard_max_tokens > 0 && tokens >= self.cfg.shard_max_tokens)
                     || (self.cfg.shard_max_bytes > 0 && bytes >= self.cfg.shard_max_bytes);

@@ -15,7 +15,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 const MAX_WARNINGS: u64 = 20;
 
 /// Counters shared by the workers.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Counters {
     /// Raw input bytes consumed.
     pub bytes: Arc<AtomicU64>,
@@ -25,8 +25,8 @@ pub struct Counters {
     pub docs_written: AtomicU64,
     /// Tokens written.
     pub tokens: AtomicU64,
-    /// Documents removed by stages.
-    pub removed: AtomicU64,
+    /// Documents removed, by stage (`read` first, then the pipeline's stages).
+    pub removed_by_stage: Vec<AtomicU64>,
     /// Bad records and files.
     pub errors: AtomicU64,
 }
@@ -56,9 +56,18 @@ pub fn human(n: u64) -> String {
 }
 
 impl Progress {
-    /// Starts the display for `total_bytes` of input.
-    pub fn new(total_bytes: u64, quiet: bool, stage_line: String) -> Self {
-        let counters = Arc::new(Counters::default());
+    /// Starts the display for `total_bytes` of input; `stages` names the
+    /// stages whose removals are counted (`read` first).
+    pub fn new(total_bytes: u64, quiet: bool, stage_line: String, stages: &[&'static str]) -> Self {
+        let counters = Arc::new(Counters {
+            bytes: Arc::default(),
+            docs_read: AtomicU64::new(0),
+            docs_written: AtomicU64::new(0),
+            tokens: AtomicU64::new(0),
+            removed_by_stage: stages.iter().map(|_| AtomicU64::new(0)).collect(),
+            errors: AtomicU64::new(0),
+        });
+        let stage_names: Vec<&'static str> = stages.to_vec();
         let stop = Arc::new(AtomicBool::new(false));
         let show = !quiet && std::io::stderr().is_terminal();
         let (bars, ticker) = if show {
@@ -81,13 +90,18 @@ impl Progress {
                     let read = c.docs_read.load(Ordering::Relaxed);
                     let tokens = c.tokens.load(Ordering::Relaxed);
                     b.set_position(c.bytes.load(Ordering::Relaxed));
+                    let removed: Vec<String> = stage_names
+                        .iter()
+                        .zip(&c.removed_by_stage)
+                        .map(|(n, r)| format!("{n} -{}", human(r.load(Ordering::Relaxed))))
+                        .collect();
                     l.set_message(format!(
-                        "{stage_line} │ read {} ({}/s) │ written {} │ removed {} │ errors {} │ tokens {} ({}/s)",
+                        "{stage_line} │ read {} ({}/s) │ removed: {} │ errors {} │ written {} │ tokens {} ({}/s)",
                         human(read),
                         rate(read, secs),
-                        human(c.docs_written.load(Ordering::Relaxed)),
-                        human(c.removed.load(Ordering::Relaxed)),
+                        removed.join(", "),
                         human(c.errors.load(Ordering::Relaxed)),
+                        human(c.docs_written.load(Ordering::Relaxed)),
                         human(tokens),
                         rate(tokens, secs),
                     ));

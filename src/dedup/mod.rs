@@ -1,0 +1,3 @@
+//! Deduplication across the whole corpus (exact and near-duplicate).
+
+pub mod minhash;
