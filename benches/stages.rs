@@ -104,7 +104,7 @@ fn benches(c: &mut Criterion) {
     for d in &mut tokenized {
         t.encode_into(&d.text.clone(), &mut d.tokens).unwrap();
     }
-    let schema = OutputSchema::new(&OutputConfig::default(), true, &[]);
+    let schema = OutputSchema::new(&OutputConfig::default(), true, &[], false);
     let refs: Vec<&Document> = tokenized.iter().collect();
     g.bench_function("arrow_batch", |b| b.iter(|| schema.batch(&refs).unwrap().num_rows()));
     g.finish();

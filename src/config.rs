@@ -294,6 +294,18 @@ impl PipelineConfig {
         if tokenizers > 1 {
             problems.push("more than one tokenize stage".to_string());
         }
+        let dedup: Vec<usize> = (0..self.stages.len()).filter(|&i| self.stages[i].is_dedup()).collect();
+        if dedup.windows(2).any(|w| w[1] != w[0] + 1) {
+            problems.push(
+                "the dedup stages (exact_dedup, minhash_dedup) must be next to each other: they run at one point of the pipeline"
+                    .to_string(),
+            );
+        }
+        for kind in ["exact_dedup", "minhash_dedup"] {
+            if self.stages.iter().filter(|s| s.kind() == kind).count() > 1 {
+                problems.push(format!("more than one {kind} stage"));
+            }
+        }
         if problems.is_empty() {
             Ok(())
         } else {

@@ -20,6 +20,8 @@ pub struct Document {
     pub meta: Vec<Option<String>>,
     /// Token ids, filled by the tokenize stage.
     pub tokens: Vec<u32>,
+    /// Duplicate cluster (size, id), set by deduplication.
+    pub dup: Option<(u64, u64)>,
 }
 
 impl Document {

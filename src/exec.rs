@@ -22,6 +22,11 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::config::{OnError, PartitionBy, PipelineConfig};
+use crate::dedup::phases::{
+    candidates, candidates_done, clusters, clusters_done, signatures_done, DedupSpec, DocSig, RemovalList, SigScratch,
+    SigTaskWriter, WorkDir,
+};
+use crate::dedup::DupKind;
 use crate::doc::Document;
 use crate::error::{Error, ErrorKind, RecordError, Result};
 use crate::input::{self, FieldSpec, InputFile, Item};
@@ -67,7 +72,16 @@ struct Ctx<'a> {
     cfg: &'a PipelineConfig,
     files: &'a [InputFile],
     spec: Arc<FieldSpec>,
-    stages: Vec<Box<dyn Stage>>,
+    /// Stages before the dedup point (all of them without dedup).
+    pre: Vec<Box<dyn Stage>>,
+    /// The dedup stages, if any, and their names in pipeline order.
+    dedup: Option<DedupSpec>,
+    dedup_names: Vec<&'static str>,
+    /// Stages after the dedup point.
+    post: Vec<Box<dyn Stage>>,
+    /// Stats names: `read`, then every stage in pipeline order.
+    stage_names: Vec<&'static str>,
+    work: WorkDir,
     schema: OutputSchema,
     out: &'a Path,
     fingerprint: String,
@@ -109,10 +123,22 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     let out = cfg.output.path.as_path();
     check_output_folder(out, files, opts.force)?;
 
-    let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+    let mut pre: Vec<Box<dyn Stage>> = Vec::new();
+    let mut post: Vec<Box<dyn Stage>> = Vec::new();
+    let (mut exact, mut minhash, mut dedup_names) = (None, None, Vec::new());
     let mut tokenizer = None;
     for s in &cfg.stages {
-        match s {
+        let built: Box<dyn Stage> = match s {
+            StageConfig::ExactDedup(c) => {
+                exact = Some(c.clone());
+                dedup_names.push(s.kind());
+                continue;
+            }
+            StageConfig::MinhashDedup(c) => {
+                minhash = Some(c.clone());
+                dedup_names.push(s.kind());
+                continue;
+            }
             StageConfig::Tokenize(c) => {
                 let t = Tokenize::new(c)?;
                 tokenizer = Some(TokenizerEntry {
@@ -120,11 +146,18 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
                     sha256: t.sha256().to_string(),
                     vocab_size: t.vocab_size(),
                 });
-                stages.push(Box::new(t));
+                Box::new(t)
             }
-            other => stages.push(other.build()?),
+            other => other.build()?,
+        };
+        if dedup_names.is_empty() {
+            pre.push(built);
+        } else {
+            post.push(built);
         }
     }
+    let cluster_columns = minhash.as_ref().is_some_and(|m| m.keep_cluster_size);
+    let dedup = (!dedup_names.is_empty()).then(|| DedupSpec::new(exact, minhash));
     let (config_value, config_hash) = config_identity(cfg);
     let fingerprint = sha256_hex(
         format!("{config_hash}|{}|{}", tokenizer.as_ref().map_or("", |t| t.sha256.as_str()), env!("CARGO_PKG_VERSION"))
@@ -157,14 +190,33 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         }
     }
 
-    let stage_names: Vec<&'static str> = stages.iter().map(|s| s.name()).collect();
-    let total_bytes: u64 = todo.iter().map(|&i| files[i].bytes).sum();
+    let stage_names: Vec<&'static str> = std::iter::once("read")
+        .chain(pre.iter().map(|s| s.name()))
+        .chain(dedup_names.iter().copied())
+        .chain(post.iter().map(|s| s.name()))
+        .collect();
+    let work = WorkDir::new(out);
+    // Dedup needs every input's signatures unless an earlier run of this
+    // configuration already wrote the removal lists.
+    let dedup_todo: Vec<usize> = match &dedup {
+        Some(_) if !todo.is_empty() && !clusters_done(&work, &fingerprint) => {
+            (0..files.len()).filter(|&i| !signatures_done(&work, i, &fingerprint)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let total_bytes: u64 =
+        todo.iter().map(|&i| files[i].bytes).sum::<u64>() + dedup_todo.iter().map(|&i| files[i].bytes).sum::<u64>();
     let ctx = Ctx {
         cfg,
         files,
         spec: Arc::new(FieldSpec::from_config(&cfg.input)),
-        schema: OutputSchema::new(&cfg.output, tokenizer.is_some(), &cfg.input.metadata),
-        stages,
+        schema: OutputSchema::new(&cfg.output, tokenizer.is_some(), &cfg.input.metadata, cluster_columns),
+        pre,
+        dedup,
+        dedup_names,
+        post,
+        stage_names: stage_names.clone(),
+        work,
         out,
         fingerprint,
         pool,
@@ -172,34 +224,21 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
             total_bytes,
             opts.quiet,
             format!("{} inputs ({} done before)", files.len(), resumed),
-            &[&["read"][..], &stage_names[..]].concat(),
+            &stage_names,
         ),
         cancel: AtomicBool::new(false),
         abort_after: std::env::var(ABORT_ENV).ok().and_then(|v| v.parse().ok()),
         batches: AtomicU64::new(0),
     };
 
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<Option<CompletionRecord>>)>> = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(todo.len()) {
-            scope.spawn(|| loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                if k >= todo.len() || ctx.cancel.load(Ordering::Relaxed) {
-                    break;
-                }
-                let i = todo[k];
-                let r = process_input(&ctx, i, &stage_names);
-                if r.is_err() {
-                    ctx.cancel.store(true, Ordering::Relaxed);
-                }
-                results.lock().expect("no lane panics while holding the lock").push((i, r));
-            });
-        }
-    });
-    let Ctx { progress, schema, .. } = ctx;
+    let dedup_summary = run_dedup_phases(&ctx, &dedup_todo, threads);
+    let results = match dedup_summary {
+        Ok(_) => run_lanes(&ctx, &todo, threads, |i| process_input(&ctx, i)),
+        Err(e) => vec![(0, Err(e))],
+    };
+    let Ctx { progress, schema, work, dedup, .. } = ctx;
     progress.finish();
-    let mut results = results.into_inner().expect("lanes finished");
+    let mut results = results;
     results.sort_by_key(|(i, _)| *i);
     for (i, r) in results {
         match r {
@@ -213,11 +252,16 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         .map(|(i, r)| r.ok_or_else(|| Error::Internal(format!("input {i} was neither completed nor failed"))))
         .collect::<Result<_>>()?;
 
-    let mut stats = Stats::new(&stage_names);
+    let mut stats = Stats::new(&stage_names[1..]);
     for r in &records {
         stats.merge(&r.stats);
     }
     stats.reconcile()?;
+    if dedup.is_some() {
+        // Signatures, hashes and edges are only needed to resume a run;
+        // the removal lists stay for reruns of single inputs.
+        work.clean();
+    }
 
     let mut shards: Vec<_> = records.iter().flat_map(|r| r.shards.iter().cloned()).collect();
     shards.sort_by(|a, b| a.path.cmp(&b.path));
@@ -348,9 +392,10 @@ enum End {
     Failed(usize, ErrorKind, String),
 }
 
-fn run_stages(stages: &[Box<dyn Stage>], doc: &mut Document, scratch: &mut Scratch) -> (u64, End) {
+fn run_stages(stages: &[Box<dyn Stage>], offset: usize, doc: &mut Document, scratch: &mut Scratch) -> (u64, End) {
     let mut changed = 0u64;
     for (i, s) in stages.iter().enumerate() {
+        let i = i + offset;
         match s.apply(doc, scratch) {
             Outcome::Kept => {}
             Outcome::Changed => changed |= 1 << i.min(63),
@@ -361,20 +406,79 @@ fn run_stages(stages: &[Box<dyn Stage>], doc: &mut Document, scratch: &mut Scrat
     (changed, End::Kept)
 }
 
-fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<Option<CompletionRecord>> {
+/// Runs `f` on each of `todo` in one lane per thread; stops handing out
+/// work after the first error. Results are unordered.
+fn run_lanes<T: Send>(
+    ctx: &Ctx,
+    todo: &[usize],
+    threads: usize,
+    f: impl Fn(usize) -> Result<Option<T>> + Sync,
+) -> Vec<(usize, Result<Option<T>>)> {
+    let next = AtomicUsize::new(0);
+    let results = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(todo.len()) {
+            scope.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                if k >= todo.len() || ctx.cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let i = todo[k];
+                let r = f(i);
+                if r.is_err() {
+                    ctx.cancel.store(true, Ordering::Relaxed);
+                }
+                results.lock().expect("no lane panics while holding the lock").push((i, r));
+            });
+        }
+    });
+    results.into_inner().expect("lanes finished")
+}
+
+/// The dedup phases before the final pass: signatures for `todo` inputs,
+/// candidates per section, clusters. Skipped parts were finished before.
+fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
+    let Some(spec) = &ctx.dedup else { return Ok(()) };
+    if clusters_done(&ctx.work, &ctx.fingerprint) {
+        return Ok(());
+    }
+    let mut results = run_lanes(ctx, todo, threads, |i| signature_task(ctx, spec, i));
+    results.sort_by_key(|(i, _)| *i);
+    for (_, r) in results {
+        if r?.is_none() {
+            return Err(Error::Internal("the signature phase was cancelled".into()));
+        }
+    }
+    let tasks = ctx.files.len();
+    let sections: Vec<u32> =
+        spec.sections().into_iter().filter(|&s| !candidates_done(&ctx.work, s, &ctx.fingerprint)).collect();
+    ctx.pool.install(|| {
+        sections.par_iter().try_for_each(|&s| candidates(spec, &ctx.work, tasks, s, &ctx.fingerprint).map(|_| ()))
+    })?;
+    clusters(spec, &ctx.work, tasks, &ctx.fingerprint)?;
+    Ok(())
+}
+
+/// Reads input `idx` in batches, counting the `read` pseudo-stage into
+/// `stats`, and hands each non-empty batch to `f`. Returns false when the
+/// run was cancelled. With `report` false (the signature pass) errors are
+/// counted but not printed: the final pass reports them.
+fn stream_input(
+    ctx: &Ctx,
+    idx: usize,
+    stats: &mut Stats,
+    report: bool,
+    f: &mut dyn FnMut(Vec<Document>, &mut Stats) -> Result<()>,
+) -> Result<bool> {
     let file = &ctx.files[idx];
     let cfg = ctx.cfg;
     let fail = cfg.run.on_error == OnError::Fail;
     let counters = ctx.progress.counters();
-    let mut stats = Stats::new(stage_names);
-    stats.files = 1;
-    stats.bytes_read = file.bytes;
     let mut reader = input::open(file, &ctx.spec, counters.bytes.clone());
-    let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
     let mut eof = false;
     while !eof {
         if ctx.cancel.load(Ordering::Relaxed) {
-            return Ok(None);
+            return Ok(false);
         }
         let mut batch: Vec<Document> = Vec::with_capacity(cfg.run.batch_docs.min(4096));
         let mut batch_bytes = 0usize;
@@ -388,20 +492,26 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
                     if fail {
                         return Err(Error::Input(e));
                     }
-                    counters.errors.fetch_add(1, Ordering::Relaxed);
-                    if !e.kind.ends_file() {
-                        counters.docs_read.fetch_add(1, Ordering::Relaxed);
+                    if report {
+                        counters.errors.fetch_add(1, Ordering::Relaxed);
+                        if !e.kind.ends_file() {
+                            counters.docs_read.fetch_add(1, Ordering::Relaxed);
+                        }
+                        ctx.progress.warn(&e.to_string());
                     }
-                    ctx.progress.warn(&e.to_string());
                     stats.record_error(&e);
                 }
                 Some(Item::Doc(doc)) => {
-                    counters.docs_read.fetch_add(1, Ordering::Relaxed);
+                    if report {
+                        counters.docs_read.fetch_add(1, Ordering::Relaxed);
+                    }
                     let read = stats.read_mut();
                     read.docs_in += 1;
                     if doc.text.trim().is_empty() {
                         *read.removed.entry("empty".into()).or_default() += 1;
-                        counters.removed_by_stage[0].fetch_add(1, Ordering::Relaxed);
+                        if report {
+                            counters.removed_by_stage[0].fetch_add(1, Ordering::Relaxed);
+                        }
                     } else {
                         read.docs_out += 1;
                         batch_bytes += doc.text.len();
@@ -410,17 +520,131 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
                 }
             }
         }
-        if batch.is_empty() {
-            continue;
+        if !batch.is_empty() {
+            f(batch, stats)?;
         }
-        let stages = &ctx.stages;
-        let fates: Vec<(u64, End)> = ctx
-            .pool
-            .install(|| batch.par_iter_mut().map_init(Scratch::default, |s, d| run_stages(stages, d, s)).collect());
+        let n = ctx.batches.fetch_add(1, Ordering::SeqCst) + 1;
+        if ctx.abort_after == Some(n) {
+            std::process::abort();
+        }
+    }
+    Ok(true)
+}
+
+/// Runs `stages` (numbered from `offset` in the stats) on a batch, in
+/// parallel, keeping order.
+fn run_batch(ctx: &Ctx, stages: &[Box<dyn Stage>], offset: usize, batch: &mut [Document]) -> Vec<(u64, End)> {
+    ctx.pool
+        .install(|| batch.par_iter_mut().map_init(Scratch::default, |s, d| run_stages(stages, offset, d, s)).collect())
+}
+
+/// The first stage failure of a batch, as the error `on_error = "fail"`
+/// stops with.
+fn stage_error(ctx: &Ctx, idx: usize, doc: &Document, stage: usize, kind: ErrorKind, detail: &str) -> RecordError {
+    RecordError {
+        path: ctx.files[idx].path.clone(),
+        record: Some(doc.record),
+        kind,
+        detail: format!("stage {} failed on document {}: {detail}", ctx.stage_names[stage + 1], doc.id),
+    }
+}
+
+/// Phase 1 of dedup for one input: the stages before the dedup point, then
+/// the document's hashes, written in ordinal order.
+fn signature_task(ctx: &Ctx, spec: &DedupSpec, idx: usize) -> Result<Option<u64>> {
+    let fail = ctx.cfg.run.on_error == OnError::Fail;
+    let mut writer = SigTaskWriter::new(spec, &ctx.work, idx)?;
+    let mut stats = Stats::new(&ctx.stage_names[1..]);
+    let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _| {
+        let fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
+        let mut kept = Vec::with_capacity(batch.len());
+        for (doc, (_, end)) in batch.iter().zip(&fates) {
+            match end {
+                End::Kept => kept.push(doc),
+                End::Failed(i, kind, detail) if fail => {
+                    return Err(Error::Input(stage_error(ctx, idx, doc, *i, *kind, detail)))
+                }
+                _ => {}
+            }
+        }
+        let sigs: Vec<DocSig> = ctx.pool.install(|| {
+            kept.par_iter()
+                .map_init(SigScratch::default, |s, d| {
+                    let mut out = DocSig::default();
+                    spec.compute(&d.text, s, &mut out);
+                    out
+                })
+                .collect()
+        });
+        for sig in &sigs {
+            writer.push(sig)?;
+        }
+        Ok(())
+    })?;
+    if !finished {
+        return Ok(None);
+    }
+    writer.finish(&ctx.fingerprint).map(Some)
+}
+
+fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
+    let file = &ctx.files[idx];
+    let cfg = ctx.cfg;
+    let fail = cfg.run.on_error == OnError::Fail;
+    let counters = ctx.progress.counters();
+    let mut stats = Stats::new(&ctx.stage_names[1..]);
+    stats.files = 1;
+    stats.bytes_read = file.bytes;
+    let removal = match &ctx.dedup {
+        Some(_) => Some(RemovalList::load(&ctx.work, idx)?),
+        None => None,
+    };
+    let n_pre = ctx.pre.len();
+    let dedup_at = |name: &str| ctx.dedup_names.iter().position(|n| *n == name).map(|p| n_pre + p);
+    // Exact copies are attributed to exact_dedup when it is configured.
+    let (exact_stage, near_stage) = (dedup_at("exact_dedup"), dedup_at("minhash_dedup"));
+    let post_offset = n_pre + ctx.dedup_names.len();
+    let mut ordinal = 0u64;
+    let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
+    let finished = stream_input(ctx, idx, &mut stats, true, &mut |mut batch, stats| {
+        let mut fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
+        if let Some(list) = &removal {
+            for (doc, fate) in batch.iter_mut().zip(fates.iter_mut()) {
+                if !matches!(fate.1, End::Kept) {
+                    continue;
+                }
+                let v = list.verdict(ordinal);
+                ordinal += 1;
+                doc.dup = Some((v.cluster_size, v.cluster_id));
+                fate.1 = match v.removed {
+                    Some(DupKind::Exact) => {
+                        End::Removed(exact_stage.or(near_stage).expect("a dedup stage"), "duplicate")
+                    }
+                    Some(DupKind::Near) => {
+                        End::Removed(near_stage.or(exact_stage).expect("a dedup stage"), "near_duplicate")
+                    }
+                    None => End::Kept,
+                };
+            }
+        }
+        if !ctx.post.is_empty() {
+            let post = &ctx.post;
+            ctx.pool.install(|| {
+                batch.par_iter_mut().zip(fates.par_iter_mut()).filter(|(_, f)| matches!(f.1, End::Kept)).for_each_init(
+                    Scratch::default,
+                    |s, (d, f)| {
+                        let (changed, end) = run_stages(post, post_offset, d, s);
+                        f.0 |= changed;
+                        f.1 = end;
+                    },
+                )
+            });
+        }
+        let n_stages = ctx.stage_names.len() - 1;
         let mut kept = Vec::with_capacity(batch.len());
         for (doc, (changed, end)) in batch.into_iter().zip(fates) {
             let stop = match &end {
-                End::Kept => stages.len(),
+                End::Kept => n_stages,
                 End::Removed(i, _) | End::Failed(i, _, _) => *i,
             };
             for j in 0..stop {
@@ -440,12 +664,7 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
                     counters.removed_by_stage[i + 1].fetch_add(1, Ordering::Relaxed);
                 }
                 End::Failed(i, kind, detail) => {
-                    let e = RecordError {
-                        path: file.path.clone(),
-                        record: Some(doc.record),
-                        kind,
-                        detail: format!("stage {} failed on document {}: {detail}", stage_names[i], doc.id),
-                    };
+                    let e = stage_error(ctx, idx, &doc, i, kind, &detail);
                     if fail {
                         return Err(Error::Input(e));
                     }
@@ -465,10 +684,10 @@ fn process_input(ctx: &Ctx, idx: usize, stage_names: &[&'static str]) -> Result<
         stats.text_bytes_written += kept.iter().map(|d| d.text.len() as u64).sum::<u64>();
         counters.docs_written.fetch_add(kept.len() as u64, Ordering::Relaxed);
         counters.tokens.fetch_add(tokens, Ordering::Relaxed);
-        let n = ctx.batches.fetch_add(1, Ordering::SeqCst) + 1;
-        if ctx.abort_after == Some(n) {
-            std::process::abort();
-        }
+        Ok(())
+    })?;
+    if !finished {
+        return Ok(None);
     }
     let shards = writer.finish()?;
     if stats.documents_read() == 0 && stats.file_errors.is_empty() {

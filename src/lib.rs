@@ -23,6 +23,7 @@ pub mod input;
 pub mod inspect;
 pub mod manifest;
 pub mod output;
+pub mod pii;
 pub mod progress;
 pub mod stages;
 pub mod stats;

@@ -35,7 +35,8 @@ pub const DATA_DIR: &str = "data";
 const MAX_ROW_GROUP_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Column names the output schema uses itself; metadata may not reuse them.
-pub const RESERVED_COLUMNS: &[&str] = &["id", "text", "lang", "source", "record", "input_ids", "num_tokens"];
+pub const RESERVED_COLUMNS: &[&str] =
+    &["id", "text", "lang", "source", "record", "input_ids", "num_tokens", "dup_cluster_size", "dup_cluster_id"];
 
 /// One written shard, as listed in the manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -59,6 +60,7 @@ pub struct OutputSchema {
     keep_text: bool,
     lang_column: bool,
     tokens: bool,
+    clusters: bool,
     metadata: usize,
 }
 
@@ -67,7 +69,9 @@ impl OutputSchema {
     /// input_ids?, num_tokens?, <metadata…>`. `lang` is left out of the
     /// files when partitioning by language (it is in the folder name, as
     /// Hive, Spark, DuckDB and pyarrow expect).
-    pub fn new(cfg: &OutputConfig, tokenized: bool, metadata: &[String]) -> Self {
+    /// With `clusters`, `dup_cluster_size` and `dup_cluster_id` (uint64)
+    /// follow the token columns.
+    pub fn new(cfg: &OutputConfig, tokenized: bool, metadata: &[String], clusters: bool) -> Self {
         let lang_column = cfg.partition_by != PartitionBy::Lang;
         let mut fields = vec![Field::new("id", DataType::Utf8, false)];
         if cfg.keep_text {
@@ -86,6 +90,10 @@ impl OutputSchema {
             ));
             fields.push(Field::new("num_tokens", DataType::UInt32, false));
         }
+        if clusters {
+            fields.push(Field::new("dup_cluster_size", DataType::UInt64, false));
+            fields.push(Field::new("dup_cluster_id", DataType::UInt64, false));
+        }
         for m in metadata {
             fields.push(Field::new(m, DataType::Utf8, true));
         }
@@ -94,6 +102,7 @@ impl OutputSchema {
             keep_text: cfg.keep_text,
             lang_column,
             tokens: tokenized,
+            clusters,
             metadata: metadata.len(),
         }
     }
@@ -140,6 +149,17 @@ impl OutputSchema {
             }
             cols.push(Arc::new(ids.finish()));
             cols.push(Arc::new(counts.finish()));
+        }
+        if self.clusters {
+            let mut size = UInt64Builder::with_capacity(n);
+            let mut id = UInt64Builder::with_capacity(n);
+            for d in docs {
+                let (s, c) = d.dup.unwrap_or((1, 0));
+                size.append_value(s);
+                id.append_value(c);
+            }
+            cols.push(Arc::new(size.finish()));
+            cols.push(Arc::new(id.finish()));
         }
         for m in 0..self.metadata {
             let mut b = StringBuilder::with_capacity(n, 0);

@@ -7,7 +7,11 @@ use tempfile::TempDir;
 
 use crate::util::*;
 
+/// Documents in the fixture corpus.
 const FIXTURE_DOCS: usize = 283;
+/// Written by the quick start: de.jsonl holds two exact copies of other
+/// documents (see fixtures/README.md), which deduplication removes.
+const WRITTEN: usize = 281;
 
 fn quickstart_into(out: &std::path::Path, extra: &[&str]) -> std::process::Output {
     let mut c = eurocorpus();
@@ -21,7 +25,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     let out = tmp.path().join("out");
     let o = quickstart_into(&out, &[]);
     let summary = stderr(&o);
-    assert!(summary.contains("accounted: read 283 = written 283 + removed 0 + errored 0"), "{summary}");
+    assert!(summary.contains("accounted: read 283 = written 281 + removed 2 + errored 0"), "{summary}");
 
     // Schema: the documented columns, in order.
     let shards = shard_files(&out);
@@ -44,9 +48,12 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
 
     // Every document of every format arrived once, in input order.
     let rows = read_rows(&out);
-    assert_eq!(rows.len(), FIXTURE_DOCS);
+    assert_eq!(rows.len(), WRITTEN);
     let ids: BTreeSet<_> = rows.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids.len(), FIXTURE_DOCS, "ids are unique");
+    assert_eq!(ids.len(), WRITTEN, "ids are unique");
+    // The later copy goes, the first in input order stays.
+    assert!(ids.contains("ud-german-gsd-dev-00020") && !ids.contains("ud-german-gsd-dev-00020-dup"));
+    assert!(ids.contains("lohelp-de-00047") && !ids.contains("lohelp-de-00047-dup"));
     let sources: BTreeSet<_> = rows.iter().map(|r| r.source.as_str()).collect();
     assert!(sources.contains("jsonl/es.jsonl.zst") && sources.contains("parquet/nl-pt.parquet"));
     assert!(sources.contains("text/mt-001.txt") && sources.contains("wet/sample.warc.wet.gz"));
@@ -81,7 +88,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
 
     // The manifest lists every shard with its true size and hash.
     let m = manifest(&out);
-    assert_eq!(m["totals"]["documents"], FIXTURE_DOCS as u64);
+    assert_eq!(m["totals"]["documents"], WRITTEN as u64);
     let tokens: u64 = rows.iter().map(|r| u64::from(r.num_tokens.unwrap())).sum();
     assert_eq!(m["totals"]["tokens"], tokens);
     for s in m["shards"].as_array().unwrap() {
@@ -101,7 +108,8 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     assert_eq!(s["documents"]["read"], FIXTURE_DOCS as u64);
     let stages: Vec<_> =
         s["stages"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
-    assert_eq!(stages, ["read", "normalize", "tokenize"]);
+    assert_eq!(stages, ["read", "normalize", "exact_dedup", "minhash_dedup", "tokenize"]);
+    assert_eq!(s["removed"]["exact_dedup.duplicate"], 2);
 }
 
 #[test]
@@ -133,7 +141,7 @@ fn partitions_by_language_hive_style() {
     assert_eq!(dirs, want);
     let shard = shard_files(&out).into_iter().find(|f| f.to_string_lossy().contains("lang=de")).unwrap();
     assert!(!columns(&shard).iter().any(|c| c.starts_with("lang:")), "the partition key lives in the folder name");
-    assert_eq!(read_rows(&out).len(), FIXTURE_DOCS);
+    assert_eq!(read_rows(&out).len(), WRITTEN);
     // nl and pt come from one Parquet file: one input, two partitions.
     assert!(
         out.join("data/lang=nl/part-00004-00000.parquet").exists()
@@ -141,8 +149,8 @@ fn partitions_by_language_hive_style() {
     );
     let inspect = run_expect(eurocorpus().arg("inspect").arg(&out), 0);
     let report = String::from_utf8_lossy(&inspect.stdout).into_owned();
-    assert!(report.contains("documents  283"), "{report}");
-    assert!(report.lines().any(|l| l.starts_with("de ") && l.contains(" 42 ")), "{report}");
+    assert!(report.contains("documents  281"), "{report}");
+    assert!(report.lines().any(|l| l.starts_with("de ") && l.contains(" 40 ")), "{report}");
 }
 
 #[test]
@@ -169,14 +177,14 @@ fn shards_roll_over_at_rows_and_tokens() {
                 _ => {}
             }
         }
-        assert_eq!(total, FIXTURE_DOCS as u64);
+        assert_eq!(total, WRITTEN as u64);
         assert!(shards.len() > 30, "{key}: {} shards", shards.len());
         if key == "bytes" {
             // Shards close once about 4 kB of Parquet is written or buffered.
             let small = shards.iter().filter(|s| s["bytes"].as_u64().unwrap() < 40_000).count();
             assert_eq!(small, shards.len(), "{shards:?}");
         }
-        assert_eq!(read_rows(&out).len(), FIXTURE_DOCS);
+        assert_eq!(read_rows(&out).len(), WRITTEN);
     }
 }
 
@@ -251,7 +259,7 @@ fn inspect_summarises_a_folder_and_a_file() {
     quickstart_into(&out, &[]);
     let o = run_expect(eurocorpus().arg("inspect").arg("--json").arg(&out), 0);
     let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(s["documents"], FIXTURE_DOCS as u64);
+    assert_eq!(s["documents"], WRITTEN as u64);
     assert_eq!(s["shards"], 12);
     assert_eq!(s["tokens"], manifest(&out)["totals"]["tokens"]);
     assert_eq!(s["languages"]["fr"]["documents"], 40);
@@ -259,7 +267,7 @@ fn inspect_summarises_a_folder_and_a_file() {
     let one = &shard_files(&out)[0];
     let o = run_expect(eurocorpus().arg("inspect").arg(one), 0);
     let text = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert!(text.contains("documents  42") && text.contains("input_ids: List(UInt32)"), "{text}");
+    assert!(text.contains("documents  40") && text.contains("input_ids: List(UInt32)"), "{text}");
 }
 
 #[test]

@@ -123,7 +123,8 @@ pub fn read_rows(dir: &Path) -> Vec<Row> {
                 let mut meta = BTreeMap::new();
                 for f in schema.fields() {
                     let n = f.name().as_str();
-                    if !["id", "text", "lang", "source", "record", "input_ids", "num_tokens"].contains(&n) {
+                    let string = f.data_type() == &arrow_schema::DataType::Utf8;
+                    if string && !["id", "text", "lang", "source", "record", "input_ids", "num_tokens"].contains(&n) {
                         meta.insert(n.to_string(), s(n, i).unwrap());
                     }
                 }

@@ -101,7 +101,16 @@ pub(crate) fn make_doc(
         Some(id) if !id.is_empty() => id,
         _ => Document::derived_id(source, record),
     };
-    Document { id, text, lang: lang.unwrap_or_default(), source: source.clone(), record, meta, tokens: Vec::new() }
+    Document {
+        id,
+        text,
+        lang: lang.unwrap_or_default(),
+        source: source.clone(),
+        record,
+        meta,
+        tokens: Vec::new(),
+        dup: None,
+    }
 }
 
 /// Maps an I/O error met while reading a (possibly compressed) stream to

@@ -52,6 +52,10 @@ pub trait Stage: Send + Sync {
 pub enum StageConfig {
     /// Unicode and whitespace normalisation.
     Normalize(NormalizeConfig),
+    /// Exact duplicates across the corpus (a phase, not a per-document step).
+    ExactDedup(crate::dedup::ExactDedupConfig),
+    /// Near duplicates across the corpus, by MinHash LSH (a phase).
+    MinhashDedup(crate::dedup::MinhashDedupConfig),
     /// Tokenization with a HuggingFace `tokenizer.json`.
     Tokenize(TokenizeConfig),
 }
@@ -61,6 +65,8 @@ impl StageConfig {
     pub fn kind(&self) -> &'static str {
         match self {
             StageConfig::Normalize(_) => "normalize",
+            StageConfig::ExactDedup(_) => "exact_dedup",
+            StageConfig::MinhashDedup(_) => "minhash_dedup",
             StageConfig::Tokenize(_) => "tokenize",
         }
     }
@@ -69,18 +75,32 @@ impl StageConfig {
     pub fn problems(&self) -> Vec<String> {
         match self {
             StageConfig::Normalize(c) => c.problems(),
+            StageConfig::ExactDedup(c) => c.problems(),
+            StageConfig::MinhashDedup(c) => c.problems(),
             StageConfig::Tokenize(c) => c.problems(),
         }
     }
 
-    /// Builds the runtime stage.
+    /// True for the stages that need the whole corpus (run as phases).
+    pub fn is_dedup(&self) -> bool {
+        matches!(self, StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_))
+    }
+
+    /// Builds the runtime stage of a per-document step.
     ///
     /// # Errors
-    /// A tokenizer file that cannot be loaded or lacks a configured token.
+    /// A tokenizer file that cannot be loaded or lacks a configured token;
+    /// a dedup stage (the runner plans those as phases).
     pub fn build(&self) -> Result<Box<dyn Stage>> {
         Ok(match self {
             StageConfig::Normalize(c) => Box::new(Normalize::new(c.clone())),
             StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),
+            StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) => {
+                return Err(crate::error::Error::Internal(format!(
+                    "{} is a phase, not a per-document stage",
+                    self.kind()
+                )))
+            }
         })
     }
 }

@@ -175,6 +175,7 @@ mod tests {
             record: 1,
             meta: vec![],
             tokens: vec![],
+            dup: None,
         };
         let out = Normalize::new(cfg).apply(&mut doc, &mut Scratch::default());
         (doc.text, out)

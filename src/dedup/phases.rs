@@ -1,0 +1,567 @@
+//! The dedup phases: per-task signatures, per-section candidates,
+//! clustering, and the per-task removal lists the final pass applies.
+//!
+//! Work files live under `<output>/_eurocorpus/dedup/`; each phase writes
+//! its files atomically and then a small completion marker, so a rerun
+//! skips finished work.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::xxh3_128;
+
+use super::minhash::{band_hash, estimate_jaccard, MinHasher, ShingleScratch};
+use super::runfile::{merge, Record, RecordReader, Sorter};
+use super::{DupKind, ExactDedupConfig, MinhashDedupConfig};
+use crate::error::{Error, Result};
+
+/// Section number of exact-hash records.
+pub const EXACT_SECTION: u32 = u32::MAX;
+/// A group member is verified against at most this many earlier members.
+const MAX_VERIFY: usize = 32;
+
+/// Key of a document: input number and ordinal among that input's
+/// documents at the dedup point. Sorting keys sorts by input order.
+pub fn doc_key(input: usize, ordinal: u64) -> u64 {
+    ((input as u64) << 32) | ordinal
+}
+
+/// Inverse of [`doc_key`].
+pub fn split_key(key: u64) -> (usize, u64) {
+    ((key >> 32) as usize, key & 0xffff_ffff)
+}
+
+/// The dedup stages of a pipeline, resolved.
+#[derive(Debug, Clone)]
+pub struct DedupSpec {
+    /// Exact dedup, if configured.
+    pub exact: Option<ExactDedupConfig>,
+    /// Near-duplicate dedup, if configured.
+    pub minhash: Option<MinhashDedupConfig>,
+    hasher: Option<MinHasher>,
+}
+
+/// A document's hashes.
+#[derive(Debug, Default, Clone)]
+pub struct DocSig {
+    /// 128-bit hash of the (folded) text.
+    pub exact: u128,
+    /// MinHash signature (empty without `minhash_dedup`).
+    pub minhash: Vec<u32>,
+}
+
+/// Per-worker buffers for signatures.
+#[derive(Debug, Default)]
+pub struct SigScratch {
+    shingles: ShingleScratch,
+    folded: String,
+}
+
+impl DedupSpec {
+    /// Resolves the configured stages.
+    pub fn new(exact: Option<ExactDedupConfig>, minhash: Option<MinhashDedupConfig>) -> Self {
+        let hasher = minhash.as_ref().map(|m| MinHasher::new(m.ngram, m.bands * m.rows, m.seed));
+        DedupSpec { exact, minhash, hasher }
+    }
+
+    fn perms(&self) -> usize {
+        self.hasher.as_ref().map_or(0, MinHasher::perms)
+    }
+
+    /// Bytes of one record of a signature file.
+    pub fn sig_bytes(&self) -> usize {
+        16 + 4 * self.perms()
+    }
+
+    /// Sections written per task: the bands, then the exact section.
+    pub fn sections(&self) -> Vec<u32> {
+        let mut s: Vec<u32> = (0..self.minhash.as_ref().map_or(0, |m| m.bands as u32)).collect();
+        if self.exact.is_some() {
+            s.push(EXACT_SECTION);
+        }
+        s
+    }
+
+    /// Computes a document's hashes.
+    pub fn compute(&self, text: &str, scratch: &mut SigScratch, out: &mut DocSig) {
+        out.exact = match &self.exact {
+            Some(c) if c.lowercase || c.ignore_whitespace => {
+                scratch.folded.clear();
+                for ch in text.chars().filter(|ch| !(c.ignore_whitespace && ch.is_whitespace())) {
+                    if c.lowercase {
+                        scratch.folded.extend(ch.to_lowercase());
+                    } else {
+                        scratch.folded.push(ch);
+                    }
+                }
+                xxh3_128(scratch.folded.as_bytes())
+            }
+            _ => xxh3_128(text.as_bytes()),
+        };
+        match &self.hasher {
+            Some(h) => h.signature(text, &mut scratch.shingles, &mut out.minhash),
+            None => out.minhash.clear(),
+        }
+    }
+}
+
+/// Where a run's dedup files live.
+#[derive(Debug, Clone)]
+pub struct WorkDir {
+    root: PathBuf,
+}
+
+impl WorkDir {
+    /// The work folder of an output folder.
+    pub fn new(out: &Path) -> Self {
+        WorkDir { root: out.join(crate::manifest::STATE_DIR).join("dedup") }
+    }
+    fn sig(&self, task: usize) -> PathBuf {
+        self.root.join("sig").join(format!("{task:05}.sig"))
+    }
+    fn bands(&self, task: usize) -> PathBuf {
+        self.root.join("sig").join(format!("{task:05}.bin"))
+    }
+    fn sig_marker(&self, task: usize) -> PathBuf {
+        self.root.join("sig").join(format!("{task:05}.done"))
+    }
+    fn edges(&self, section: u32) -> PathBuf {
+        self.root.join("edges").join(format!("{section:010}.bin"))
+    }
+    fn edges_marker(&self, section: u32) -> PathBuf {
+        self.root.join("edges").join(format!("{section:010}.done"))
+    }
+    fn removal(&self, task: usize) -> PathBuf {
+        self.root.join("remove").join(format!("{task:05}.bin"))
+    }
+    fn clusters_marker(&self) -> PathBuf {
+        self.root.join("remove").join("clusters.done")
+    }
+    /// Removes the bulky intermediate files (signatures, hashes, edges),
+    /// keeping the removal lists.
+    pub fn clean(&self) {
+        let _ = std::fs::remove_dir_all(self.root.join("sig"));
+        let _ = std::fs::remove_dir_all(self.root.join("edges"));
+        let _ = std::fs::remove_dir_all(self.root.join("spill"));
+    }
+    /// The whole dedup folder (removed when the configuration changes).
+    pub fn remove_all(&self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn marker_ok(path: &Path, fingerprint: &str) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|s| s.trim() == fingerprint)
+}
+
+fn write_marker(path: &Path, fingerprint: &str) -> Result<()> {
+    crate::manifest::write_atomic(path, format!("{fingerprint}\n").as_bytes())
+}
+
+/// True when task `task`'s signatures are complete for this fingerprint.
+pub fn signatures_done(work: &WorkDir, task: usize, fingerprint: &str) -> bool {
+    marker_ok(&work.sig_marker(task), fingerprint) && work.sig(task).is_file() && work.bands(task).is_file()
+}
+
+/// Collects one task's signatures and hash records.
+pub struct SigTaskWriter<'a> {
+    spec: &'a DedupSpec,
+    work: &'a WorkDir,
+    task: usize,
+    sig_tmp: PathBuf,
+    sig_file: BufWriter<File>,
+    sorter: Sorter,
+    count: u64,
+    buf: Vec<u8>,
+}
+
+impl<'a> SigTaskWriter<'a> {
+    /// Starts task `task`.
+    ///
+    /// # Errors
+    /// The work folder cannot be written.
+    pub fn new(spec: &'a DedupSpec, work: &'a WorkDir, task: usize) -> Result<Self> {
+        let dir = work.root.join("sig");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
+        let sig_tmp = work.sig(task).with_extension("sig.tmp");
+        let f = File::create(&sig_tmp).map_err(|e| Error::io(&sig_tmp, "create", e))?;
+        let budget = spec.minhash.as_ref().map_or(16 * 1024 * 1024, |m| m.sort_buffer_bytes);
+        Ok(SigTaskWriter {
+            spec,
+            work,
+            task,
+            sig_tmp,
+            sig_file: BufWriter::with_capacity(1 << 20, f),
+            sorter: Sorter::new(budget, &work.root.join("spill").join(format!("{task:05}"))),
+            count: 0,
+            buf: Vec::new(),
+        })
+    }
+
+    /// Adds the next document (ordinals are given in order).
+    ///
+    /// # Errors
+    /// I/O errors on the work files.
+    pub fn push(&mut self, sig: &DocSig) -> Result<()> {
+        let key = doc_key(self.task, self.count);
+        self.count += 1;
+        self.buf.clear();
+        self.buf.extend_from_slice(&sig.exact.to_le_bytes());
+        for v in &sig.minhash {
+            self.buf.extend_from_slice(&v.to_le_bytes());
+        }
+        self.sig_file.write_all(&self.buf).map_err(|e| Error::io(&self.sig_tmp, "write", e))?;
+        if self.spec.exact.is_some() {
+            self.sorter.push(Record { section: EXACT_SECTION, hash: sig.exact as u64, doc: key })?;
+        }
+        if let Some(m) = &self.spec.minhash {
+            for b in 0..m.bands {
+                self.sorter.push(Record { section: b as u32, hash: band_hash(&sig.minhash, b, m.rows), doc: key })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Publishes the task's files and its marker.
+    ///
+    /// # Errors
+    /// I/O errors on the work files.
+    pub fn finish(self, fingerprint: &str) -> Result<u64> {
+        let f = self.sig_file.into_inner().map_err(|e| Error::io(&self.sig_tmp, "write", e.into_error()))?;
+        f.sync_all().map_err(|e| Error::io(&self.sig_tmp, "sync", e))?;
+        let dest = self.work.sig(self.task);
+        std::fs::rename(&self.sig_tmp, &dest).map_err(|e| Error::io(&dest, "publish", e))?;
+        self.sorter.finish(&self.work.bands(self.task))?;
+        write_marker(&self.work.sig_marker(self.task), fingerprint)?;
+        Ok(self.count)
+    }
+}
+
+/// Random access to the signatures of every task.
+struct SigStore<'a> {
+    work: &'a WorkDir,
+    bytes: usize,
+    files: HashMap<usize, File>,
+}
+
+impl SigStore<'_> {
+    fn read(&mut self, key: u64) -> Result<DocSig> {
+        let (task, ordinal) = split_key(key);
+        if !self.files.contains_key(&task) {
+            if self.files.len() >= 256 {
+                self.files.clear();
+            }
+            let p = self.work.sig(task);
+            self.files.insert(task, File::open(&p).map_err(|e| Error::io(&p, "open", e))?);
+        }
+        let f = &self.files[&task];
+        let mut b = vec![0u8; self.bytes];
+        f.read_exact_at(&mut b, ordinal * self.bytes as u64).map_err(|e| Error::io(self.work.sig(task), "read", e))?;
+        Ok(DocSig {
+            exact: u128::from_le_bytes(b[..16].try_into().expect("16 bytes")),
+            minhash: b[16..].chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect(),
+        })
+    }
+}
+
+/// An edge: `doc` duplicates the earlier `of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Edge {
+    doc: u64,
+    of: u64,
+    exact: bool,
+}
+
+/// True when section `section`'s candidates are complete.
+pub fn candidates_done(work: &WorkDir, section: u32, fingerprint: &str) -> bool {
+    marker_ok(&work.edges_marker(section), fingerprint)
+}
+
+/// Phase 2 for one section: finds and verifies candidate pairs among the
+/// `tasks` task files, and writes the edges. Returns the number of edges.
+///
+/// # Errors
+/// A missing or corrupt task file (named).
+pub fn candidates(spec: &DedupSpec, work: &WorkDir, tasks: usize, section: u32, fingerprint: &str) -> Result<u64> {
+    let mut readers: Vec<Box<dyn Iterator<Item = Result<Record>>>> = Vec::new();
+    for t in 0..tasks {
+        readers.push(Box::new(RecordReader::section(&work.bands(t), section)?));
+    }
+    let threshold = spec.minhash.as_ref().map_or(1.0, |m| m.threshold);
+    let mut store = SigStore { work, bytes: spec.sig_bytes(), files: HashMap::new() };
+    let dir = work.root.join("edges");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
+    let dest = work.edges(section);
+    let tmp = dest.with_extension("tmp");
+    let mut w = BufWriter::new(File::create(&tmp).map_err(|e| Error::io(&tmp, "create", e))?);
+    let mut edges = 0u64;
+    let mut group: Vec<u64> = Vec::new();
+    let mut group_hash = None;
+    let mut flush = |group: &mut Vec<u64>, store: &mut SigStore| -> Result<()> {
+        if group.len() >= 2 {
+            let sigs: Vec<DocSig> = group.iter().map(|&k| store.read(k)).collect::<Result<_>>()?;
+            for j in 1..group.len() {
+                for i in 0..j.min(MAX_VERIFY) {
+                    let ok = if section == EXACT_SECTION {
+                        sigs[i].exact == sigs[j].exact
+                    } else {
+                        estimate_jaccard(&sigs[i].minhash, &sigs[j].minhash) >= threshold
+                    };
+                    if ok {
+                        let exact = section == EXACT_SECTION || sigs[i].exact == sigs[j].exact;
+                        let e = Edge { doc: group[j], of: group[i], exact };
+                        let mut rec = [0u8; 17];
+                        rec[..8].copy_from_slice(&e.doc.to_le_bytes());
+                        rec[8..16].copy_from_slice(&e.of.to_le_bytes());
+                        rec[16] = u8::from(e.exact);
+                        w.write_all(&rec).map_err(|err| Error::io(&tmp, "write", err))?;
+                        edges += 1;
+                        break;
+                    }
+                }
+            }
+        }
+        group.clear();
+        Ok(())
+    };
+    for r in merge(readers) {
+        let r = r?;
+        if group_hash != Some(r.hash) {
+            flush(&mut group, &mut store)?;
+            group_hash = Some(r.hash);
+        }
+        group.push(r.doc);
+    }
+    flush(&mut group, &mut store)?;
+    let f = w.into_inner().map_err(|e| Error::io(&tmp, "write", e.into_error()))?;
+    f.sync_all().map_err(|e| Error::io(&tmp, "sync", e))?;
+    std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "publish", e))?;
+    write_marker(&work.edges_marker(section), fingerprint)?;
+    Ok(edges)
+}
+
+/// What happens to one document at the dedup point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// `Some` when it is removed, with why.
+    pub removed: Option<DupKind>,
+    /// Size of its duplicate cluster (1 for a unique document).
+    pub cluster_size: u64,
+    /// Key of the cluster's kept document (its own key when unique).
+    pub cluster_id: u64,
+}
+
+/// True when the removal lists are complete.
+pub fn clusters_done(work: &WorkDir, fingerprint: &str) -> bool {
+    marker_ok(&work.clusters_marker(), fingerprint)
+}
+
+/// Totals of the clustering phase.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClusterTotals {
+    /// Clusters with more than one document.
+    pub clusters: u64,
+    /// Documents to remove as exact duplicates.
+    pub exact: u64,
+    /// Documents to remove as near duplicates.
+    pub near: u64,
+    /// Size of the largest cluster.
+    pub largest: u64,
+}
+
+fn find(parent: &mut HashMap<u64, u64>, x: u64) -> u64 {
+    let mut root = x;
+    while let Some(&p) = parent.get(&root) {
+        if p == root {
+            break;
+        }
+        root = p;
+    }
+    // Path compression.
+    let mut cur = x;
+    while let Some(&p) = parent.get(&cur) {
+        if p == root {
+            break;
+        }
+        parent.insert(cur, root);
+        cur = p;
+    }
+    root
+}
+
+/// Phase 3: joins the edges of every section into clusters (union-find;
+/// the smallest key, the first document in input order, represents its
+/// cluster) and writes one removal list per task.
+///
+/// # Errors
+/// A missing or corrupt edge file.
+pub fn clusters(spec: &DedupSpec, work: &WorkDir, tasks: usize, fingerprint: &str) -> Result<ClusterTotals> {
+    let mut parent: HashMap<u64, u64> = HashMap::new();
+    let mut exact_dup: std::collections::HashSet<u64> = std::collections::HashSet::new();
+    for section in spec.sections() {
+        let p = work.edges(section);
+        let mut bytes = Vec::new();
+        File::open(&p).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|e| Error::io(&p, "read", e))?;
+        if bytes.len() % 17 != 0 {
+            return Err(Error::Output { path: p, detail: "dedup edge file is corrupt; delete it to recompute".into() });
+        }
+        for rec in bytes.chunks_exact(17) {
+            let doc = u64::from_le_bytes(rec[..8].try_into().expect("8 bytes"));
+            let of = u64::from_le_bytes(rec[8..16].try_into().expect("8 bytes"));
+            if rec[16] == 1 {
+                exact_dup.insert(doc);
+            }
+            parent.entry(doc).or_insert(doc);
+            parent.entry(of).or_insert(of);
+            let (a, b) = (find(&mut parent, doc), find(&mut parent, of));
+            if a != b {
+                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                parent.insert(hi, lo);
+            }
+        }
+    }
+    let nodes: Vec<u64> = parent.keys().copied().collect();
+    let mut roots: HashMap<u64, u64> = HashMap::new();
+    let mut sizes: HashMap<u64, u64> = HashMap::new();
+    for &n in &nodes {
+        let r = find(&mut parent, n);
+        roots.insert(n, r);
+        *sizes.entry(r).or_default() += 1;
+    }
+    // Per task: (ordinal, kind: 0 keep, 1 exact, 2 near; cluster size; cluster id).
+    let mut per_task: BTreeMap<usize, Vec<(u64, u8, u64, u64)>> = BTreeMap::new();
+    let mut totals = ClusterTotals::default();
+    for (&n, &r) in &roots {
+        let (task, ordinal) = split_key(n);
+        let size = sizes[&r];
+        let kind = if n == r {
+            0
+        } else if exact_dup.contains(&n) {
+            totals.exact += 1;
+            1
+        } else {
+            totals.near += 1;
+            2
+        };
+        per_task.entry(task).or_default().push((ordinal, kind, size, r));
+    }
+    totals.clusters = sizes.len() as u64;
+    totals.largest = sizes.values().copied().max().unwrap_or(0);
+    let dir = work.root.join("remove");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
+    for task in 0..tasks {
+        let mut list = per_task.remove(&task).unwrap_or_default();
+        list.sort_unstable();
+        let mut bytes = Vec::with_capacity(list.len() * 25);
+        for (ordinal, kind, size, root) in list {
+            bytes.extend_from_slice(&ordinal.to_le_bytes());
+            bytes.push(kind);
+            bytes.extend_from_slice(&size.to_le_bytes());
+            bytes.extend_from_slice(&root.to_le_bytes());
+        }
+        crate::manifest::write_atomic(&work.removal(task), &bytes)?;
+    }
+    write_marker(&work.clusters_marker(), fingerprint)?;
+    Ok(totals)
+}
+
+/// The dedup decisions for one task's documents, by ordinal.
+#[derive(Debug, Default)]
+pub struct RemovalList {
+    entries: HashMap<u64, (u8, u64, u64)>,
+    task: usize,
+}
+
+impl RemovalList {
+    /// Loads task `task`'s list.
+    ///
+    /// # Errors
+    /// A missing or corrupt list.
+    pub fn load(work: &WorkDir, task: usize) -> Result<Self> {
+        let p = work.removal(task);
+        let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, "read the dedup removal list", e))?;
+        if bytes.len() % 25 != 0 {
+            return Err(Error::Output {
+                path: p,
+                detail: "dedup removal list is corrupt; delete it to recompute".into(),
+            });
+        }
+        let entries = bytes
+            .chunks_exact(25)
+            .map(|c| {
+                let ordinal = u64::from_le_bytes(c[..8].try_into().expect("8 bytes"));
+                let size = u64::from_le_bytes(c[9..17].try_into().expect("8 bytes"));
+                let root = u64::from_le_bytes(c[17..25].try_into().expect("8 bytes"));
+                (ordinal, (c[8], size, root))
+            })
+            .collect();
+        Ok(RemovalList { entries, task })
+    }
+
+    /// The decision for the document with this ordinal.
+    pub fn verdict(&self, ordinal: u64) -> Verdict {
+        match self.entries.get(&ordinal) {
+            None => Verdict { removed: None, cluster_size: 1, cluster_id: doc_key(self.task, ordinal) },
+            Some(&(kind, size, root)) => Verdict {
+                removed: match kind {
+                    1 => Some(DupKind::Exact),
+                    2 => Some(DupKind::Near),
+                    _ => None,
+                },
+                cluster_size: size,
+                cluster_id: root,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_sort_in_input_order() {
+        assert_eq!(split_key(doc_key(7, 123)), (7, 123));
+        assert!(doc_key(1, 0) > doc_key(0, 999_999));
+    }
+
+    #[test]
+    fn finds_exact_and_near_duplicates_across_tasks() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let work = WorkDir::new(dir.path());
+        let spec = DedupSpec::new(Some(ExactDedupConfig::default()), Some(MinhashDedupConfig::default()));
+        let base = "Die Europäische Union ist ein Staatenverbund aus siebenundzwanzig Mitgliedstaaten, \
+                    deren Bürger gemeinsame Rechte haben und deren Regierungen in vielen Bereichen zusammenarbeiten.";
+        let near = base.replace("vielen", "manchen");
+        let other =
+            "Il gatto dorme sul divano mentre fuori piove da tre giorni senza sosta e il fiume sale lentamente.";
+        let tasks: [&[&str]; 3] = [&[base, other], &[&near, base], &[other, "kurz"]];
+        let mut scratch = SigScratch::default();
+        for (t, docs) in tasks.iter().enumerate() {
+            let mut w = SigTaskWriter::new(&spec, &work, t).unwrap();
+            for d in docs.iter() {
+                let mut s = DocSig::default();
+                spec.compute(d, &mut scratch, &mut s);
+                w.push(&s).unwrap();
+            }
+            w.finish("fp").unwrap();
+            assert!(signatures_done(&work, t, "fp") && !signatures_done(&work, t, "other"));
+        }
+        for s in spec.sections() {
+            candidates(&spec, &work, 3, s, "fp").unwrap();
+        }
+        let totals = clusters(&spec, &work, 3, "fp").unwrap();
+        assert_eq!(totals, ClusterTotals { clusters: 2, exact: 2, near: 1, largest: 3 });
+        let l0 = RemovalList::load(&work, 0).unwrap();
+        let l1 = RemovalList::load(&work, 1).unwrap();
+        let l2 = RemovalList::load(&work, 2).unwrap();
+        assert_eq!(l0.verdict(0), Verdict { removed: None, cluster_size: 3, cluster_id: doc_key(0, 0) });
+        assert_eq!(l1.verdict(0).removed, Some(DupKind::Near));
+        assert_eq!(l1.verdict(1).removed, Some(DupKind::Exact));
+        assert_eq!(l2.verdict(0).removed, Some(DupKind::Exact));
+        assert_eq!(l2.verdict(1), Verdict { removed: None, cluster_size: 1, cluster_id: doc_key(2, 1) });
+    }
+}
