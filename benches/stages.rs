@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the per-document hot paths, on the fixture
-//! corpus: JSONL parsing, normalisation, tokenization (the fixture tokenizer
-//! and, when present, Qwen3) and Parquet encoding. Throughput is in bytes of
+//! corpus: JSONL parsing, normalisation, MinHash signatures (120 hash
+//! functions over word 5-grams), tokenization (the fixture tokenizer and,
+//! when present, Qwen3) and Arrow encoding. Throughput is in bytes of
 //! text.
 //!
 //!     cargo bench --bench stages
@@ -94,6 +95,28 @@ fn benches(c: &mut Criterion) {
             })
         });
     }
+
+    let mh = eurocorpus::dedup::minhash::MinHasher::new(5, 120, 1);
+    g.bench_function("minhash_signature_120", |b| {
+        let mut scratch = eurocorpus::dedup::minhash::ShingleScratch::default();
+        let mut sig = Vec::new();
+        b.iter(|| {
+            for d in &docs {
+                mh.signature(&d.text, &mut scratch, &mut sig);
+            }
+        })
+    });
+
+    let words_only = eurocorpus::dedup::minhash::MinHasher::new(5, 0, 1);
+    g.bench_function("minhash_words_and_shingles_only", |b| {
+        let mut scratch = eurocorpus::dedup::minhash::ShingleScratch::default();
+        let mut sig = Vec::new();
+        b.iter(|| {
+            for d in &docs {
+                words_only.signature(&d.text, &mut scratch, &mut sig);
+            }
+        })
+    });
 
     let mut tokenized = docs.clone();
     let t = Tokenize::new(&TokenizeConfig {
