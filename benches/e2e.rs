@@ -5,6 +5,7 @@
 //!    ceiling for a pipeline that tokenizes;
 //! 3. the whole pipeline (`eurocorpus run`: read, normalize, tokenize,
 //!    write zstd Parquet), as a separate process so its peak RSS is its own;
+//! 4. the same with `exact_dedup` and `minhash_dedup` (skip: `--no-dedup`);
 //!
 //! and prints MB/s (of text, UTF-8) and documents/s for each, the pipeline's
 //! peak RSS, and the ratio pipeline ÷ tokenizer-alone. Usually run through
@@ -27,6 +28,7 @@ struct Args {
     tokenizer: PathBuf,
     threads: usize,
     binary: PathBuf,
+    dedup: bool,
 }
 
 fn args() -> Args {
@@ -34,6 +36,7 @@ fn args() -> Args {
     let mut tokenizer = None;
     let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/eurocorpus");
+    let mut dedup = true;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -41,6 +44,7 @@ fn args() -> Args {
             "--tokenizer" => tokenizer = it.next().map(PathBuf::from),
             "--threads" => threads = it.next().and_then(|v| v.parse().ok()).unwrap_or(threads),
             "--binary" => binary = it.next().map(PathBuf::from).unwrap_or(binary),
+            "--no-dedup" => dedup = false,
             _ => {} // cargo bench adds --bench
         }
     }
@@ -50,6 +54,7 @@ fn args() -> Args {
         tokenizer: tokenizer.unwrap_or_else(|| panic!("{usage}")),
         threads,
         binary,
+        dedup,
     }
 }
 
@@ -138,45 +143,61 @@ fn main() {
     };
     drop(texts);
 
-    // 3. The whole pipeline, as a user runs it.
-    let work = tempfile::TempDir::new().unwrap();
-    let pipeline = work.path().join("bench.toml");
-    std::fs::write(
-        &pipeline,
-        format!(
-            "name = 'bench'\n[input]\npaths = ['{}']\n[[stages]]\ntype = 'normalize'\n[[stages]]\ntype = 'tokenize'\ntokenizer = '{}'\n[output]\npath = '{}'\n[run]\nthreads = {}\n",
-            a.corpus.display(),
-            a.tokenizer.display(),
-            work.path().join("out").display(),
-            a.threads
-        ),
-    )
-    .unwrap();
-    let t = Instant::now();
-    let status = std::process::Command::new(&a.binary)
-        .arg("run")
-        .arg(&pipeline)
-        .arg("--quiet")
-        .status()
-        .expect("run eurocorpus");
-    let secs = t.elapsed().as_secs_f64();
-    assert!(status.success(), "the pipeline failed");
-    let stats: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(work.path().join("out/stats.json")).unwrap()).unwrap();
+    // 3. The whole pipeline, as a user runs it; 4. the same with exact and
+    // near-duplicate removal across the corpus.
+    let run = |name: &'static str, dedup: bool| -> (Figure, serde_json::Value) {
+        let work = tempfile::TempDir::new().unwrap();
+        let pipeline = work.path().join("bench.toml");
+        let dedup_stages =
+            if dedup { "[[stages]]\ntype = 'exact_dedup'\n[[stages]]\ntype = 'minhash_dedup'\n" } else { "" };
+        std::fs::write(
+            &pipeline,
+            format!(
+                "name = 'bench'\n[input]\npaths = ['{}']\n[[stages]]\ntype = 'normalize'\n{dedup_stages}[[stages]]\ntype = 'tokenize'\ntokenizer = '{}'\n[output]\npath = '{}'\n[run]\nthreads = {}\n",
+                a.corpus.display(),
+                a.tokenizer.display(),
+                work.path().join("out").display(),
+                a.threads
+            ),
+        )
+        .unwrap();
+        let t = Instant::now();
+        let status = std::process::Command::new(&a.binary)
+            .arg("run")
+            .arg(&pipeline)
+            .arg("--quiet")
+            .status()
+            .expect("run eurocorpus");
+        let secs = t.elapsed().as_secs_f64();
+        assert!(status.success(), "the pipeline failed");
+        let stats: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(work.path().join("out/stats.json")).unwrap()).unwrap();
+        let fig = Figure { name, secs, bytes: tok_fig.bytes, docs: stats["documents"]["read"].as_u64().unwrap() };
+        (fig, stats)
+    };
+    let (pipe, stats) = run("whole pipeline", false);
     let written_tokens = stats["output"]["tokens"].as_u64().unwrap();
     assert_eq!(written_tokens as usize, tokens, "the pipeline and the tokenizer alone must produce the same tokens");
-    let pipe = Figure {
-        name: "whole pipeline",
-        secs,
-        bytes: tok_fig.bytes,
-        docs: stats["documents"]["read"].as_u64().unwrap(),
+    let (dedup, dedup_stats) = if a.dedup {
+        let (f, s) = run("whole pipeline + dedup", true);
+        (Some(f), Some(s))
+    } else {
+        (None, None)
     };
 
     println!("{:<28} {:>10} {:>14} {:>17} {:>16}", "measure", "wall", "text", "documents", "per core");
     read.print();
     tok_fig.print();
     pipe.print();
+    if let Some(d) = &dedup {
+        d.print();
+    }
     println!("tokens: {tokens}");
-    println!("pipeline peak RSS: {:.0} MB", stats["timing"]["peak_rss_bytes"].as_u64().unwrap_or(0) as f64 / 1e6);
+    let rss = |s: &serde_json::Value| s["timing"]["peak_rss_bytes"].as_u64().unwrap_or(0) as f64 / 1e6;
+    println!("pipeline peak RSS: {:.0} MB", rss(&stats));
     println!("ratio pipeline / tokenizer alone: {:.3}", pipe.mb_s() / tok_fig.mb_s());
+    if let (Some(d), Some(s)) = (&dedup, &dedup_stats) {
+        println!("pipeline + dedup peak RSS: {:.0} MB; removed {}", rss(s), s["removed"]);
+        println!("dedup adds {:.1} % to the pipeline's wall time", 100.0 * (d.secs / pipe.secs - 1.0));
+    }
 }

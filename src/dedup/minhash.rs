@@ -16,11 +16,12 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 #[derive(Debug, Clone)]
 pub struct MinHasher {
     ngram: usize,
-    /// Per hash function: multipliers of the low and high 32-bit halves of
-    /// the shingle hash, and an offset. `(lo·a + hi·b + c) >> 32` is a
-    /// multiply-add-shift hash (universal for our purpose) whose products
-    /// are 32×32 → 64 bits, which compilers turn into SIMD multiplies
-    /// (`pmuludq`) even for the baseline x86-64 target.
+    /// Per hash function `i`: `h_i(x) = (m_i·x + c_i mod 2^64) >> 32`, the
+    /// multiply-add-shift family, with the odd 64-bit multiplier `m_i`
+    /// stored as its 32-bit halves so that the product can be formed from
+    /// 32×32 → 64-bit multiplies, which compilers vectorise (`pmuludq`).
+    /// (A cheaper `lo·a + hi·b` with 32-bit factors made the functions
+    /// correlated: estimates were ~1.6× noisier and precision dropped.)
     mul_lo: Vec<u32>,
     mul_hi: Vec<u32>,
     add: Vec<u64>,
@@ -45,14 +46,18 @@ pub struct ShingleScratch {
 }
 
 /// Folds shingle hashes into the signature: for each hash function `i`,
-/// `sig[i] = min(sig[i], (lo·a[i] + hi·b[i] + c[i]) >> 32)`. Written so that
-/// it vectorises; [`fold_shingles`] picks an AVX2 build of it at run time.
+/// `sig[i] = min(sig[i], (m_i·h + c_i mod 2^64) >> 32)` with
+/// `m_i = a_i + 2^32·b_i`. The 64-bit product is assembled from three
+/// 32×32-bit products (the `b_i·h_hi` term vanishes mod 2^64), written so
+/// that it vectorises; [`fold_shingles`] picks an AVX2 build at run time.
 #[inline(always)]
 fn fold_portable(sig: &mut [u32], a: &[u32], b: &[u32], c: &[u64], shingles: &[u64]) {
     for &h in shingles {
         let (lo, hi) = (u64::from(h as u32), u64::from((h >> 32) as u32));
         for (((s, &a), &b), &c) in sig.iter_mut().zip(a).zip(b).zip(c) {
-            let v = (u64::from(a) * lo).wrapping_add(u64::from(b) * hi).wrapping_add(c);
+            let low = u64::from(a) * lo;
+            let cross = (u64::from(a) * hi).wrapping_add(u64::from(b) * lo);
+            let v = low.wrapping_add(cross << 32).wrapping_add(c);
             *s = (*s).min((v >> 32) as u32);
         }
     }
@@ -80,9 +85,10 @@ impl MinHasher {
     /// `perms` hash functions over word `ngram`s, derived from `seed`.
     pub fn new(ngram: usize, perms: usize, seed: u64) -> Self {
         let mut s = seed;
-        let mul_lo = (0..perms).map(|_| splitmix(&mut s) as u32 | 1).collect();
-        let mul_hi = (0..perms).map(|_| splitmix(&mut s) as u32 | 1).collect();
+        let mul: Vec<u64> = (0..perms).map(|_| splitmix(&mut s) | 1).collect();
         let add = (0..perms).map(|_| splitmix(&mut s)).collect();
+        let mul_lo = mul.iter().map(|&m| m as u32).collect();
+        let mul_hi = mul.iter().map(|&m| (m >> 32) as u32).collect();
         MinHasher { ngram: ngram.max(1), mul_lo, mul_hi, add, seed }
     }
 
@@ -214,6 +220,18 @@ mod tests {
         let e = estimate_jaccard(&sig(&mh, &a), &sig(&mh, &b));
         assert!((t - e).abs() < 0.1, "true {t:.3} estimated {e:.3}");
         assert!(t > 0.3 && t < 0.9, "{t}");
+    }
+
+    #[test]
+    fn the_fold_is_the_64_bit_multiply_add_shift_family() {
+        let mh = MinHasher::new(5, 16, 3);
+        let h = 0x0123_4567_89ab_cdefu64;
+        let mut sig = vec![u32::MAX; 16];
+        fold_portable(&mut sig, &mh.mul_lo, &mh.mul_hi, &mh.add, &[h]);
+        for (i, &got) in sig.iter().enumerate() {
+            let m = u64::from(mh.mul_lo[i]) | (u64::from(mh.mul_hi[i]) << 32);
+            assert_eq!(got, (m.wrapping_mul(h).wrapping_add(mh.add[i]) >> 32) as u32);
+        }
     }
 
     #[test]
