@@ -297,11 +297,17 @@ impl PipelineConfig {
         let dedup: Vec<usize> = (0..self.stages.len()).filter(|&i| self.stages[i].is_dedup()).collect();
         if dedup.windows(2).any(|w| w[1] != w[0] + 1) {
             problems.push(
-                "the dedup stages (exact_dedup, minhash_dedup) must be next to each other: they run at one point of the pipeline"
+                "the dedup stages (exact_dedup, minhash_dedup, line_dedup) must be next to each other: they run at one point of the pipeline"
                     .to_string(),
             );
         }
-        for kind in ["exact_dedup", "minhash_dedup"] {
+        let pos = |k: &str| self.stages.iter().position(|s| s.kind() == k);
+        if let (Some(l), Some(e), Some(m)) = (pos("line_dedup"), pos("exact_dedup"), pos("minhash_dedup")) {
+            if (e < l) != (m < l) {
+                problems.push("line_dedup must come before or after both exact_dedup and minhash_dedup".to_string());
+            }
+        }
+        for kind in ["exact_dedup", "minhash_dedup", "line_dedup"] {
             if self.stages.iter().filter(|s| s.kind() == kind).count() > 1 {
                 problems.push(format!("more than one {kind} stage"));
             }

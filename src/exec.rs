@@ -14,17 +14,20 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
 use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::config::{OnError, PartitionBy, PipelineConfig};
+use crate::dedup::lines::{FrequentLines, LineDedupConfig};
 use crate::dedup::phases::{
-    candidates, candidates_done, clusters, clusters_done, signatures_done, DedupSpec, DocSig, RemovalList, SigScratch,
-    SigTaskWriter, WorkDir,
+    candidates, candidates_done, clusters, clusters_done, count_lines, frequent_lines_done, line_hashes_done,
+    signatures_done, DedupSpec, DocSig, LineTaskWriter, RemovalList, SigScratch, SigTaskWriter, WorkDir,
 };
 use crate::dedup::DupKind;
 use crate::doc::Document;
@@ -74,8 +77,12 @@ struct Ctx<'a> {
     spec: Arc<FieldSpec>,
     /// Stages before the dedup point (all of them without dedup).
     pre: Vec<Box<dyn Stage>>,
-    /// The dedup stages, if any, and their names in pipeline order.
+    /// Exact / near-duplicate dedup, if configured.
     dedup: Option<DedupSpec>,
+    /// `line_dedup`, if configured, and its frequent lines once counted.
+    lines: Option<LineDedupConfig>,
+    frequent: OnceLock<FrequentLines>,
+    /// Names of the dedup stages, in pipeline order (the dedup point).
     dedup_names: Vec<&'static str>,
     /// Stages after the dedup point.
     post: Vec<Box<dyn Stage>>,
@@ -125,7 +132,7 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
 
     let mut pre: Vec<Box<dyn Stage>> = Vec::new();
     let mut post: Vec<Box<dyn Stage>> = Vec::new();
-    let (mut exact, mut minhash, mut dedup_names) = (None, None, Vec::new());
+    let (mut exact, mut minhash, mut lines, mut dedup_names) = (None, None, None, Vec::new());
     let mut tokenizer = None;
     for s in &cfg.stages {
         let built: Box<dyn Stage> = match s {
@@ -136,6 +143,11 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
             }
             StageConfig::MinhashDedup(c) => {
                 minhash = Some(c.clone());
+                dedup_names.push(s.kind());
+                continue;
+            }
+            StageConfig::LineDedup(c) => {
+                lines = Some(c.clone());
                 dedup_names.push(s.kind());
                 continue;
             }
@@ -157,7 +169,7 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         }
     }
     let cluster_columns = minhash.as_ref().is_some_and(|m| m.keep_cluster_size);
-    let dedup = (!dedup_names.is_empty()).then(|| DedupSpec::new(exact, minhash));
+    let dedup = (exact.is_some() || minhash.is_some()).then(|| DedupSpec::new(exact, minhash));
     let (config_value, config_hash) = config_identity(cfg);
     let fingerprint = sha256_hex(
         format!("{config_hash}|{}|{}", tokenizer.as_ref().map_or("", |t| t.sha256.as_str()), env!("CARGO_PKG_VERSION"))
@@ -196,16 +208,12 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         .chain(post.iter().map(|s| s.name()))
         .collect();
     let work = WorkDir::new(out);
-    // Dedup needs every input's signatures unless an earlier run of this
-    // configuration already wrote the removal lists.
-    let dedup_todo: Vec<usize> = match &dedup {
-        Some(_) if !todo.is_empty() && !clusters_done(&work, &fingerprint) => {
-            (0..files.len()).filter(|&i| !signatures_done(&work, i, &fingerprint)).collect()
-        }
-        _ => Vec::new(),
-    };
+    // Extra passes over every input, unless an earlier run of this
+    // configuration finished them: line counting, signatures.
+    let extra_passes = u64::from(lines.is_some() && !todo.is_empty() && !frequent_lines_done(&work, &fingerprint))
+        + u64::from(dedup.is_some() && !todo.is_empty() && !clusters_done(&work, &fingerprint));
     let total_bytes: u64 =
-        todo.iter().map(|&i| files[i].bytes).sum::<u64>() + dedup_todo.iter().map(|&i| files[i].bytes).sum::<u64>();
+        todo.iter().map(|&i| files[i].bytes).sum::<u64>() + extra_passes * files.iter().map(|f| f.bytes).sum::<u64>();
     let ctx = Ctx {
         cfg,
         files,
@@ -213,6 +221,8 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         schema: OutputSchema::new(&cfg.output, tokenizer.is_some(), &cfg.input.metadata, cluster_columns),
         pre,
         dedup,
+        lines,
+        frequent: OnceLock::new(),
         dedup_names,
         post,
         stage_names: stage_names.clone(),
@@ -231,12 +241,12 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         batches: AtomicU64::new(0),
     };
 
-    let dedup_summary = run_dedup_phases(&ctx, &dedup_todo, threads);
+    let dedup_summary = run_dedup_phases(&ctx, &todo, threads);
     let results = match dedup_summary {
         Ok(_) => run_lanes(&ctx, &todo, threads, |i| process_input(&ctx, i)),
         Err(e) => vec![(0, Err(e))],
     };
-    let Ctx { progress, schema, work, dedup, .. } = ctx;
+    let Ctx { progress, schema, work, dedup, lines, .. } = ctx;
     progress.finish();
     let mut results = results;
     results.sort_by_key(|(i, _)| *i);
@@ -257,7 +267,7 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         stats.merge(&r.stats);
     }
     stats.reconcile()?;
-    if dedup.is_some() {
+    if dedup.is_some() || lines.is_some() {
         // Signatures, hashes and edges are only needed to resume a run;
         // the removal lists stay for reruns of single inputs.
         work.clean();
@@ -435,20 +445,40 @@ fn run_lanes<T: Send>(
     results.into_inner().expect("lanes finished")
 }
 
-/// The dedup phases before the final pass: signatures for `todo` inputs,
-/// candidates per section, clusters. Skipped parts were finished before.
+/// The dedup phases before the final pass (needed only when some input is
+/// still to be written): line counting, signatures, candidates per section,
+/// clusters. Parts finished by an earlier run are skipped.
 fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
+    if todo.is_empty() {
+        return Ok(());
+    }
+    let all = 0..ctx.files.len();
+    let check = |mut results: Vec<(usize, Result<Option<()>>)>| -> Result<()> {
+        results.sort_by_key(|(i, _)| *i);
+        for (_, r) in results {
+            if r?.is_none() {
+                return Err(Error::Internal("a dedup phase was cancelled".into()));
+            }
+        }
+        Ok(())
+    };
+    if let Some(lc) = &ctx.lines {
+        let set = if frequent_lines_done(&ctx.work, &ctx.fingerprint) {
+            FrequentLines::load(&ctx.work.frequent())?
+        } else {
+            let pending: Vec<usize> =
+                all.clone().filter(|&i| !line_hashes_done(&ctx.work, i, &ctx.fingerprint)).collect();
+            check(run_lanes(ctx, &pending, threads, |i| line_hash_task(ctx, lc, i)))?;
+            count_lines(&ctx.work, ctx.files.len(), lc.max_documents, &ctx.fingerprint)?
+        };
+        let _ = ctx.frequent.set(set);
+    }
     let Some(spec) = &ctx.dedup else { return Ok(()) };
     if clusters_done(&ctx.work, &ctx.fingerprint) {
         return Ok(());
     }
-    let mut results = run_lanes(ctx, todo, threads, |i| signature_task(ctx, spec, i));
-    results.sort_by_key(|(i, _)| *i);
-    for (_, r) in results {
-        if r?.is_none() {
-            return Err(Error::Internal("the signature phase was cancelled".into()));
-        }
-    }
+    let pending: Vec<usize> = all.filter(|&i| !signatures_done(&ctx.work, i, &ctx.fingerprint)).collect();
+    check(run_lanes(ctx, &pending, threads, |i| signature_task(ctx, spec, i).map(|r| r.map(|_| ()))))?;
     let tasks = ctx.files.len();
     let sections: Vec<u32> =
         spec.sections().into_iter().filter(|&s| !candidates_done(&ctx.work, s, &ctx.fingerprint)).collect();
@@ -457,6 +487,72 @@ fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
     })?;
     clusters(spec, &ctx.work, tasks, &ctx.fingerprint)?;
     Ok(())
+}
+
+/// The documents of a batch that the stages before the dedup point kept;
+/// under `on_error = "fail"` a stage failure stops the run here already.
+fn survivors<'b>(
+    ctx: &Ctx,
+    idx: usize,
+    batch: &'b mut [Document],
+    fates: &[(u64, End)],
+) -> Result<Vec<&'b mut Document>> {
+    let fail = ctx.cfg.run.on_error == OnError::Fail;
+    let mut kept = Vec::with_capacity(batch.len());
+    for (doc, (_, end)) in batch.iter_mut().zip(fates) {
+        match end {
+            End::Kept => kept.push(doc),
+            End::Failed(i, kind, detail) if fail => {
+                return Err(Error::Input(stage_error(ctx, idx, doc, *i, *kind, detail)))
+            }
+            _ => {}
+        }
+    }
+    Ok(kept)
+}
+
+/// Line counting for one input: the stages before the dedup point, then the
+/// hashes of each document's distinct lines.
+fn line_hash_task(ctx: &Ctx, lc: &LineDedupConfig, idx: usize) -> Result<Option<()>> {
+    let budget = ctx.dedup.as_ref().and_then(|d| d.minhash.as_ref()).map_or(64 << 20, |m| m.sort_buffer_bytes);
+    let mut writer = LineTaskWriter::new(&ctx.work, idx, budget);
+    let mut stats = Stats::new(&ctx.stage_names[1..]);
+    let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _| {
+        let fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
+        let kept = survivors(ctx, idx, &mut batch, &fates)?;
+        let hashes: Vec<Vec<u64>> = ctx.pool.install(|| {
+            kept.par_iter()
+                .map(|d| {
+                    let mut h = Vec::new();
+                    lc.hashes(&d.text, &mut h);
+                    h
+                })
+                .collect()
+        });
+        hashes.iter().try_for_each(|h| writer.push(h))
+    })?;
+    if !finished {
+        return Ok(None);
+    }
+    writer.finish(&ctx.fingerprint).map(Some)
+}
+
+/// True when `line_dedup` comes before the other dedup stages, so that
+/// they compare the text without its boilerplate lines.
+fn lines_first(ctx: &Ctx) -> bool {
+    let pos = |n: &str| ctx.dedup_names.iter().position(|x| *x == n);
+    match (pos("line_dedup"), pos("exact_dedup").or(pos("minhash_dedup"))) {
+        (Some(l), Some(d)) => l < d,
+        _ => false,
+    }
+}
+
+/// Applies `line_dedup` to a kept document: returns the lines removed and
+/// whether the document is now too short.
+fn strip_lines(ctx: &Ctx, doc: &mut Document) -> (u64, bool) {
+    let (Some(lc), Some(frequent)) = (&ctx.lines, ctx.frequent.get()) else { return (0, false) };
+    let n = lc.remove(&mut doc.text, frequent);
+    (n, n > 0 && doc.text.unicode_words().count() < lc.min_words)
 }
 
 /// Reads input `idx` in batches, counting the `read` pseudo-stage into
@@ -552,20 +648,14 @@ fn stage_error(ctx: &Ctx, idx: usize, doc: &Document, stage: usize, kind: ErrorK
 /// Phase 1 of dedup for one input: the stages before the dedup point, then
 /// the document's hashes, written in ordinal order.
 fn signature_task(ctx: &Ctx, spec: &DedupSpec, idx: usize) -> Result<Option<u64>> {
-    let fail = ctx.cfg.run.on_error == OnError::Fail;
     let mut writer = SigTaskWriter::new(spec, &ctx.work, idx)?;
     let mut stats = Stats::new(&ctx.stage_names[1..]);
+    let strip = lines_first(ctx);
     let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _| {
         let fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
-        let mut kept = Vec::with_capacity(batch.len());
-        for (doc, (_, end)) in batch.iter().zip(&fates) {
-            match end {
-                End::Kept => kept.push(doc),
-                End::Failed(i, kind, detail) if fail => {
-                    return Err(Error::Input(stage_error(ctx, idx, doc, *i, *kind, detail)))
-                }
-                _ => {}
-            }
+        let mut kept = survivors(ctx, idx, &mut batch, &fates)?;
+        if strip {
+            kept.retain_mut(|d| !strip_lines(ctx, d).1);
         }
         let sigs: Vec<DocSig> = ctx.pool.install(|| {
             kept.par_iter()
@@ -608,7 +698,27 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
     let finished = stream_input(ctx, idx, &mut stats, true, &mut |mut batch, stats| {
         let mut fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
-        if let Some(list) = &removal {
+        let mut verdicts_done = false;
+        for (g, name) in ctx.dedup_names.iter().enumerate() {
+            let stage = n_pre + g;
+            if *name == "line_dedup" {
+                for (doc, fate) in batch.iter_mut().zip(fates.iter_mut()) {
+                    if !matches!(fate.1, End::Kept) {
+                        continue;
+                    }
+                    let (n, too_short) = strip_lines(ctx, doc);
+                    if n > 0 {
+                        fate.0 |= 1 << stage.min(63);
+                        *stats.stages[stage + 1].counts.entry("lines_removed".into()).or_default() += n;
+                    }
+                    if too_short {
+                        fate.1 = End::Removed(stage, "too_short");
+                    }
+                }
+                continue;
+            }
+            let Some(list) = removal.as_ref().filter(|_| !verdicts_done) else { continue };
+            verdicts_done = true;
             for (doc, fate) in batch.iter_mut().zip(fates.iter_mut()) {
                 if !matches!(fate.1, End::Kept) {
                     continue;

@@ -27,6 +27,9 @@ pub struct StageStats {
     pub removed: BTreeMap<String, u64>,
     /// Documents it failed on, by error kind.
     pub errors: BTreeMap<String, u64>,
+    /// Stage-specific counts (e.g. `lines_removed`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub counts: BTreeMap<String, u64>,
 }
 
 impl StageStats {
@@ -44,6 +47,7 @@ impl StageStats {
         self.changed += o.changed;
         add_maps(&mut self.removed, &o.removed);
         add_maps(&mut self.errors, &o.errors);
+        add_maps(&mut self.counts, &o.counts);
     }
 }
 

@@ -206,3 +206,54 @@ fn dedup_stages_must_be_adjacent() {
     let e = stderr(&run_expect(&mut c, 2));
     assert!(e.contains("must be next to each other") && e.contains("bands × rows = 0 × 3"), "{e}");
 }
+
+#[test]
+fn line_dedup_removes_boilerplate_lines_then_exact_copies_show() {
+    let tmp = TempDir::new().unwrap();
+    let t = french_texts();
+    let banner = "Nous utilisons des cookies pour améliorer votre expérience sur notre site.";
+    let footer = "© 2024 Exemple SA — Mentions légales — Contact — Plan du site";
+    let rare = "Une ligne que l'on retrouve dans cinq documents seulement, pas plus.";
+    let mut docs: Vec<(String, String)> = (0..30)
+        .map(|i| {
+            let extra = if (1..=5).contains(&i) { format!("\n{rare}") } else { String::new() };
+            (format!("page{i}"), format!("{banner}\nPage {i}. {}{extra}\n{footer}", t[i % t.len()]))
+        })
+        .collect();
+    // Only boilerplate and a few words: too short once stripped.
+    docs.push(("thin".into(), format!("{banner}\nMerci beaucoup !\n{footer}")));
+    // Same body as page0 with the boilerplate in another order: an exact
+    // copy once the boilerplate is gone.
+    docs.push(("copy".into(), format!("{footer}\nPage 0. {}\n{banner}", t[0])));
+    write(&tmp.path().join("in/a.jsonl"), jsonl(&docs[..16]));
+    write(&tmp.path().join("in/b.jsonl.gz"), gzip(jsonl(&docs[16..]).as_bytes()));
+    let text = DEDUP_PIPELINE.replace(
+        "[[stages]]\ntype = 'exact_dedup'\n",
+        "[[stages]]\ntype = 'line_dedup'\nmax_documents = 10\nmin_words = 5\n[[stages]]\ntype = 'exact_dedup'\n",
+    );
+    run_dedup(tmp.path(), &text, &[]);
+    let out = tmp.path().join("out");
+    let rows = read_rows(&out);
+    let ids: BTreeSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids.len(), 30, "{ids:?}");
+    assert!(!ids.contains("thin") && !ids.contains("copy"));
+    for r in &rows {
+        let text = r.text.as_ref().unwrap();
+        assert!(!text.contains("cookies") && !text.contains("Mentions légales"), "{}: {text}", r.id);
+    }
+    assert_eq!(
+        rows.iter().filter(|r| r.text.as_ref().unwrap().contains(rare)).count(),
+        5,
+        "a line in 5 documents stays"
+    );
+    let page0 = rows.iter().find(|r| r.id == "page0").unwrap();
+    let body = page0.text.as_deref().unwrap();
+    assert!(body.starts_with("Page 0. ") && body.len() + 8 >= t[0].len(), "{body}");
+    let s = stats(&out);
+    assert_reconciled(&s);
+    assert_eq!(s["removed"]["line_dedup.too_short"], 1);
+    assert_eq!(s["removed"]["exact_dedup.duplicate"], 1, "{}", s["removed"]);
+    let line_stage = s["stages"].as_array().unwrap().iter().find(|x| x["name"] == "line_dedup").unwrap();
+    assert_eq!(line_stage["counts"]["lines_removed"], 64);
+    assert_eq!(line_stage["changed"], 31);
+}

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::xxh3_128;
 
+use super::lines::FrequentLines;
 use super::minhash::{band_hash, estimate_jaccard, MinHasher, ShingleScratch};
 use super::runfile::{merge, Record, RecordReader, Sorter};
 use super::{DupKind, ExactDedupConfig, MinhashDedupConfig};
@@ -140,9 +141,23 @@ impl WorkDir {
     fn clusters_marker(&self) -> PathBuf {
         self.root.join("remove").join("clusters.done")
     }
+    fn lines(&self, task: usize) -> PathBuf {
+        self.root.join("lines").join(format!("{task:05}.bin"))
+    }
+    fn lines_marker(&self, task: usize) -> PathBuf {
+        self.root.join("lines").join(format!("{task:05}.done"))
+    }
+    /// The frequent-lines list of `line_dedup`.
+    pub fn frequent(&self) -> PathBuf {
+        self.root.join("remove").join("frequent-lines.bin")
+    }
+    fn frequent_marker(&self) -> PathBuf {
+        self.root.join("remove").join("frequent-lines.done")
+    }
     /// Removes the bulky intermediate files (signatures, hashes, edges),
     /// keeping the removal lists.
     pub fn clean(&self) {
+        let _ = std::fs::remove_dir_all(self.root.join("lines"));
         let _ = std::fs::remove_dir_all(self.root.join("sig"));
         let _ = std::fs::remove_dir_all(self.root.join("edges"));
         let _ = std::fs::remove_dir_all(self.root.join("spill"));
@@ -516,6 +531,88 @@ impl RemovalList {
             },
         }
     }
+}
+
+/// True when task `task`'s line hashes are complete.
+pub fn line_hashes_done(work: &WorkDir, task: usize, fingerprint: &str) -> bool {
+    marker_ok(&work.lines_marker(task), fingerprint) && work.lines(task).is_file()
+}
+
+/// True when the frequent-lines list is complete.
+pub fn frequent_lines_done(work: &WorkDir, fingerprint: &str) -> bool {
+    marker_ok(&work.frequent_marker(), fingerprint) && work.frequent().is_file()
+}
+
+/// Collects one task's distinct line hashes per document.
+pub struct LineTaskWriter<'a> {
+    work: &'a WorkDir,
+    task: usize,
+    sorter: Sorter,
+    count: u64,
+}
+
+impl<'a> LineTaskWriter<'a> {
+    /// Starts task `task`, sorting within `budget` bytes.
+    pub fn new(work: &'a WorkDir, task: usize, budget: usize) -> Self {
+        let spill = work.root.join("spill").join(format!("lines-{task:05}"));
+        LineTaskWriter { work, task, sorter: Sorter::new(budget, &spill), count: 0 }
+    }
+
+    /// Adds one document's distinct line hashes.
+    ///
+    /// # Errors
+    /// Spilling failed.
+    pub fn push(&mut self, hashes: &[u64]) -> Result<()> {
+        let key = doc_key(self.task, self.count);
+        self.count += 1;
+        for &h in hashes {
+            self.sorter.push(Record { section: 0, hash: h, doc: key })?;
+        }
+        Ok(())
+    }
+
+    /// Publishes the task's file and marker.
+    ///
+    /// # Errors
+    /// I/O errors on the work files.
+    pub fn finish(self, fingerprint: &str) -> Result<()> {
+        let dir = self.work.root.join("lines");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
+        self.sorter.finish(&self.work.lines(self.task))?;
+        write_marker(&self.work.lines_marker(self.task), fingerprint)
+    }
+}
+
+/// Merges every task's line hashes and keeps those found in more than
+/// `max_documents` documents; saves and returns the set.
+///
+/// # Errors
+/// A missing or corrupt task file.
+pub fn count_lines(work: &WorkDir, tasks: usize, max_documents: u64, fingerprint: &str) -> Result<FrequentLines> {
+    let mut readers: Vec<Box<dyn Iterator<Item = Result<Record>>>> = Vec::new();
+    for t in 0..tasks {
+        readers.push(Box::new(RecordReader::section(&work.lines(t), 0)?));
+    }
+    let mut frequent = Vec::new();
+    let (mut current, mut count) = (None, 0u64);
+    for r in merge(readers) {
+        let r = r?;
+        if current != Some(r.hash) {
+            if count > max_documents {
+                frequent.extend(current);
+            }
+            current = Some(r.hash);
+            count = 0;
+        }
+        count += 1;
+    }
+    if count > max_documents {
+        frequent.extend(current);
+    }
+    let set = FrequentLines::new(frequent);
+    set.save(&work.frequent())?;
+    write_marker(&work.frequent_marker(), fingerprint)?;
+    Ok(set)
 }
 
 #[cfg(test)]

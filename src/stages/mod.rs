@@ -56,6 +56,8 @@ pub enum StageConfig {
     ExactDedup(crate::dedup::ExactDedupConfig),
     /// Near duplicates across the corpus, by MinHash LSH (a phase).
     MinhashDedup(crate::dedup::MinhashDedupConfig),
+    /// Lines repeated across many documents (a phase).
+    LineDedup(crate::dedup::lines::LineDedupConfig),
     /// Tokenization with a HuggingFace `tokenizer.json`.
     Tokenize(TokenizeConfig),
 }
@@ -67,6 +69,7 @@ impl StageConfig {
             StageConfig::Normalize(_) => "normalize",
             StageConfig::ExactDedup(_) => "exact_dedup",
             StageConfig::MinhashDedup(_) => "minhash_dedup",
+            StageConfig::LineDedup(_) => "line_dedup",
             StageConfig::Tokenize(_) => "tokenize",
         }
     }
@@ -77,13 +80,14 @@ impl StageConfig {
             StageConfig::Normalize(c) => c.problems(),
             StageConfig::ExactDedup(c) => c.problems(),
             StageConfig::MinhashDedup(c) => c.problems(),
+            StageConfig::LineDedup(c) => c.problems(),
             StageConfig::Tokenize(c) => c.problems(),
         }
     }
 
     /// True for the stages that need the whole corpus (run as phases).
     pub fn is_dedup(&self) -> bool {
-        matches!(self, StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_))
+        matches!(self, StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) | StageConfig::LineDedup(_))
     }
 
     /// Builds the runtime stage of a per-document step.
@@ -95,7 +99,7 @@ impl StageConfig {
         Ok(match self {
             StageConfig::Normalize(c) => Box::new(Normalize::new(c.clone())),
             StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),
-            StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) => {
+            StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) | StageConfig::LineDedup(_) => {
                 return Err(crate::error::Error::Internal(format!(
                     "{} is a phase, not a per-document stage",
                     self.kind()
