@@ -29,6 +29,7 @@ use crate::dedup::phases::{
     candidates, candidates_done, clusters, clusters_done, count_lines, frequent_lines_done, line_hashes_done,
     signatures_done, DedupSpec, DocSig, LineTaskWriter, RemovalList, SigScratch, SigTaskWriter, WorkDir,
 };
+use crate::dedup::report::{DedupReport, DocRef, ReportBuilder};
 use crate::dedup::DupKind;
 use crate::doc::Document;
 use crate::error::{Error, ErrorKind, RecordError, Result};
@@ -268,6 +269,8 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     }
     stats.reconcile()?;
     if dedup.is_some() || lines.is_some() {
+        let report = DedupReport::merge_all(records.iter().map(|r| &r.dedup));
+        write_atomic(&work.report(), &to_json(&report))?;
         // Signatures, hashes and edges are only needed to resume a run;
         // the removal lists stay for reruns of single inputs.
         work.clean();
@@ -549,9 +552,12 @@ fn lines_first(ctx: &Ctx) -> bool {
 
 /// Applies `line_dedup` to a kept document: returns the lines removed and
 /// whether the document is now too short.
-fn strip_lines(ctx: &Ctx, doc: &mut Document) -> (u64, bool) {
+fn strip_lines(ctx: &Ctx, doc: &mut Document, report: Option<&mut ReportBuilder>) -> (u64, bool) {
     let (Some(lc), Some(frequent)) = (&ctx.lines, ctx.frequent.get()) else { return (0, false) };
-    let n = lc.remove(&mut doc.text, frequent);
+    let n = match report {
+        Some(r) => lc.remove_with(&mut doc.text, frequent, &mut |h, t| r.line(h, t)),
+        None => lc.remove(&mut doc.text, frequent),
+    };
     (n, n > 0 && doc.text.unicode_words().count() < lc.min_words)
 }
 
@@ -655,7 +661,7 @@ fn signature_task(ctx: &Ctx, spec: &DedupSpec, idx: usize) -> Result<Option<u64>
         let fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
         let mut kept = survivors(ctx, idx, &mut batch, &fates)?;
         if strip {
-            kept.retain_mut(|d| !strip_lines(ctx, d).1);
+            kept.retain_mut(|d| !strip_lines(ctx, d, None).1);
         }
         let sigs: Vec<DocSig> = ctx.pool.install(|| {
             kept.par_iter()
@@ -695,6 +701,7 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     let (exact_stage, near_stage) = (dedup_at("exact_dedup"), dedup_at("minhash_dedup"));
     let post_offset = n_pre + ctx.dedup_names.len();
     let mut ordinal = 0u64;
+    let mut report = ReportBuilder::default();
     let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
     let finished = stream_input(ctx, idx, &mut stats, true, &mut |mut batch, stats| {
         let mut fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
@@ -706,7 +713,7 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
                     if !matches!(fate.1, End::Kept) {
                         continue;
                     }
-                    let (n, too_short) = strip_lines(ctx, doc);
+                    let (n, too_short) = strip_lines(ctx, doc, Some(&mut report));
                     if n > 0 {
                         fate.0 |= 1 << stage.min(63);
                         *stats.stages[stage + 1].counts.entry("lines_removed".into()).or_default() += n;
@@ -726,6 +733,8 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
                 let v = list.verdict(ordinal);
                 ordinal += 1;
                 doc.dup = Some((v.cluster_size, v.cluster_id));
+                let at = DocRef { id: doc.id.clone(), source: doc.source.to_string(), record: doc.record };
+                report.cluster_member(v.cluster_id, v.cluster_size, at, v.removed.is_none());
                 fate.1 = match v.removed {
                     Some(DupKind::Exact) => {
                         End::Removed(exact_stage.or(near_stage).expect("a dedup stage"), "duplicate")
@@ -811,6 +820,7 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
         bytes: file.bytes,
         stats,
         shards,
+        dedup: report.finish(),
     };
     write_atomic(&CompletionRecord::path(ctx.out, idx), &to_json(&rec))?;
     Ok(Some(rec))

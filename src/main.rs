@@ -51,6 +51,9 @@ enum Command {
     /// Summarise an output folder or a Parquet file: documents, tokens,
     /// languages, sizes, schema.
     Inspect(InspectArgs),
+    /// Show what deduplication removed from an output folder: the largest
+    /// duplicate clusters (ids and sources) and the most removed lines.
+    DedupReport(InspectArgs),
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -143,6 +146,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Run(a) => run(a),
         Command::TrainTokenizer(a) => train_tokenizer(a),
+        Command::DedupReport(a) => {
+            let work = eurocorpus::dedup::phases::WorkDir::new(&a.path);
+            let path = work.report();
+            let text = std::fs::read_to_string(&path).with_context(|| {
+                format!("no dedup report at {} (was the output made by a pipeline with dedup stages?)", path.display())
+            })?;
+            let r: eurocorpus::dedup::report::DedupReport = serde_json::from_str(&text)?;
+            if a.json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                print!("{}", r.render());
+            }
+            Ok(())
+        }
         Command::Inspect(a) => {
             let s = inspect::inspect(&a.path)?;
             if a.json {

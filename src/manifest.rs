@@ -128,6 +128,9 @@ pub struct CompletionRecord {
     pub stats: Stats,
     /// Shards written for it.
     pub shards: Vec<ShardInfo>,
+    /// What deduplication removed from it (largest clusters, lines).
+    #[serde(default)]
+    pub dedup: crate::dedup::report::DedupReport,
 }
 
 impl CompletionRecord {

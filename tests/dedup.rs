@@ -141,6 +141,10 @@ fn one_cluster_of_ten_thousand_copies_keeps_one_with_its_size() {
     let s = stats(&out);
     assert_eq!(s["removed"]["exact_dedup.duplicate"], 9_999);
     assert_eq!(s["removed"]["minhash_dedup.near_duplicate"], 100);
+    let report = run_expect(eurocorpus().arg("dedup-report").arg(&out), 0);
+    let text = String::from_utf8_lossy(&report.stdout).into_owned();
+    assert!(text.contains("10100 documents  kept copy00000 (a.jsonl:6)"), "{text}");
+    assert!(text.contains("removed copy00001 (a.jsonl:7)") && text.contains("and 10094 more"), "{text}");
 }
 
 fn cluster_sizes(shard: &Path) -> Vec<u64> {
@@ -256,4 +260,14 @@ fn line_dedup_removes_boilerplate_lines_then_exact_copies_show() {
     let line_stage = s["stages"].as_array().unwrap().iter().find(|x| x["name"] == "line_dedup").unwrap();
     assert_eq!(line_stage["counts"]["lines_removed"], 64);
     assert_eq!(line_stage["changed"], 31);
+    let report = run_expect(eurocorpus().args(["dedup-report", "--json"]).arg(&out), 0);
+    let r: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let mut lines: Vec<(u64, &str)> = r["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["removed"].as_u64().unwrap(), l["text"].as_str().unwrap()))
+        .collect();
+    lines.sort_by_key(|l| l.1);
+    assert_eq!(lines, [(32, banner), (32, footer)]);
 }

@@ -84,10 +84,23 @@ impl LineDedupConfig {
     /// byte for byte (blank-line runs left behind are folded to one blank
     /// line, and the ends trimmed); returns how many units went.
     pub fn remove(&self, text: &mut String, frequent: &FrequentLines) -> u64 {
+        self.remove_with(text, frequent, &mut |_, _| {})
+    }
+
+    /// [`LineDedupConfig::remove`], telling `seen` each removed unit's hash
+    /// and text.
+    pub fn remove_with(&self, text: &mut String, frequent: &FrequentLines, seen: &mut dyn FnMut(u64, &str)) -> u64 {
         if frequent.is_empty() {
             return 0;
         }
-        let is_frequent = |u: &str| self.countable(u).is_some_and(|t| frequent.hashes.contains(&xxh3_64(t.as_bytes())));
+        let mut is_frequent = |u: &str| {
+            let hit =
+                self.countable(u).map(|t| (xxh3_64(t.as_bytes()), t)).filter(|(h, _)| frequent.hashes.contains(h));
+            if let Some((h, t)) = hit {
+                seen(h, t);
+            }
+            hit.is_some()
+        };
         let mut removed = 0;
         let mut out = String::with_capacity(text.len());
         match self.unit {

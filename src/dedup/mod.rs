@@ -25,6 +25,7 @@
 pub mod lines;
 pub mod minhash;
 pub mod phases;
+pub mod report;
 pub mod runfile;
 
 use serde::{Deserialize, Serialize};

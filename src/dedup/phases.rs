@@ -151,6 +151,10 @@ impl WorkDir {
     pub fn frequent(&self) -> PathBuf {
         self.root.join("remove").join("frequent-lines.bin")
     }
+    /// The run's dedup report (largest clusters, most removed lines).
+    pub fn report(&self) -> PathBuf {
+        self.root.join("report.json")
+    }
     fn frequent_marker(&self) -> PathBuf {
         self.root.join("remove").join("frequent-lines.done")
     }
