@@ -23,3 +23,9 @@ fi
 cargo build --release --quiet
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM; tokenizer: $tokenizer"
 cargo bench --quiet --bench e2e -- --corpus "$corpus" --tokenizer "$tokenizer" --threads "$threads"
+# Dedup at scale (optional): DEDUP_DOCS=1000000 (or 5000000) generates that
+# many short documents and reports normalize-only vs normalize+dedup wall
+# time and peak RSS.
+if [ -n "${DEDUP_DOCS:-}" ]; then
+  cargo bench --quiet --bench dedup -- --docs "$DEDUP_DOCS" --threads "$threads"
+fi
