@@ -19,9 +19,10 @@ use eurocorpus::{inspect, Error};
 /// Turn raw European-language text corpora into training-ready data.
 ///
 /// eurocorpus reads raw corpora (JSONL, Parquet, plain text, Common Crawl
-/// WET; gzip or zstd compressed), cleans them, tokenizes them with any
-/// HuggingFace tokenizer.json and writes sharded Parquet with a manifest and
-/// statistics, in one streaming, parallel, resumable pass.
+/// WET; gzip or zstd compressed), cleans them, removes duplicates across the
+/// whole corpus, tokenizes them with any HuggingFace tokenizer.json and
+/// writes sharded Parquet with a manifest and statistics, in one streaming,
+/// parallel, resumable pass.
 ///
 /// Start with: eurocorpus run pipelines/quickstart.toml
 #[derive(Parser, Debug)]
@@ -36,8 +37,9 @@ enum Command {
     /// Run a pipeline: read, clean, tokenize, write sharded Parquet.
     ///
     /// With a pipeline file, its settings apply and the flags override them.
-    /// Without one, the built-in default pipeline runs (normalize, then
-    /// tokenize when --tokenizer is given) on --input, writing to --output.
+    /// Without one, the built-in default pipeline runs (normalize, exact and
+    /// near-duplicate removal across the corpus, then tokenize when
+    /// --tokenizer is given) on --input, writing to --output.
     /// A rerun with the same configuration resumes: inputs finished before
     /// are skipped.
     Run(RunArgs),
