@@ -52,10 +52,7 @@ fn pyarrow_reads_the_hive_partitioned_output() {
         return;
     }
     let tmp = TempDir::new().unwrap();
-    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml"))
-        .unwrap()
-        .replace("compression_level = 3", "compression_level = 3\npartition_by = \"lang\"");
-    let p = pipeline(tmp.path(), "p.toml", &text);
+    let p = partitioned_quickstart(tmp.path());
     let out = tmp.path().join("out");
     run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet").arg("--output").arg(&out), 0);
     let r = check(&out);

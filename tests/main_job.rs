@@ -124,10 +124,7 @@ fn output_is_byte_identical_for_1_and_8_threads() {
 #[test]
 fn partitions_by_language_hive_style() {
     let tmp = TempDir::new().unwrap();
-    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml"))
-        .unwrap()
-        .replace("compression_level = 3", "compression_level = 3\npartition_by = \"lang\"");
-    let p = pipeline(tmp.path(), "p.toml", &text);
+    let p = partitioned_quickstart(tmp.path());
     let out = tmp.path().join("out");
     run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet").arg("--output").arg(&out), 0);
     let dirs: BTreeSet<String> = shard_files(&out)

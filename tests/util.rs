@@ -203,3 +203,11 @@ pub fn assert_same_output(a: &Path, b: &Path) {
         assert!(v == &y[k], "{k} differs between {} and {}", a.display(), b.display());
     }
 }
+
+/// The quick-start pipeline with `partition_by = "lang"`, written to `dir`.
+pub fn partitioned_quickstart(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml"))
+        .unwrap()
+        .replace("compression_level = 3", "compression_level = 3\npartition_by = \"lang\"");
+    pipeline(dir, "p.toml", &text)
+}
