@@ -12,6 +12,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
+use crate::rng::SplitMix64;
+
 /// Parameters of a MinHash signature.
 #[derive(Debug, Clone)]
 pub struct MinHasher {
@@ -26,15 +28,6 @@ pub struct MinHasher {
     mul_hi: Vec<u32>,
     add: Vec<u64>,
     seed: u64,
-}
-
-/// SplitMix64: a tiny deterministic generator for the hash parameters.
-fn splitmix(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
 }
 
 /// Reusable buffers for one worker.
@@ -84,9 +77,9 @@ fn fold_shingles(sig: &mut [u32], a: &[u32], b: &[u32], c: &[u64], shingles: &[u
 impl MinHasher {
     /// `perms` hash functions over word `ngram`s, derived from `seed`.
     pub fn new(ngram: usize, perms: usize, seed: u64) -> Self {
-        let mut s = seed;
-        let mul: Vec<u64> = (0..perms).map(|_| splitmix(&mut s) | 1).collect();
-        let add = (0..perms).map(|_| splitmix(&mut s)).collect();
+        let mut s = SplitMix64(seed);
+        let mul: Vec<u64> = (0..perms).map(|_| s.next_u64() | 1).collect();
+        let add = (0..perms).map(|_| s.next_u64()).collect();
         let mul_lo = mul.iter().map(|&m| m as u32).collect();
         let mul_hi = mul.iter().map(|&m| (m >> 32) as u32).collect();
         MinHasher { ngram: ngram.max(1), mul_lo, mul_hi, add, seed }
@@ -237,8 +230,8 @@ mod tests {
     #[test]
     fn simd_and_portable_folds_agree() {
         let mh = MinHasher::new(5, 120, 9);
-        let mut state = 42u64;
-        let shingles: Vec<u64> = (0..1000).map(|_| splitmix(&mut state)).collect();
+        let mut rng = SplitMix64(42);
+        let shingles: Vec<u64> = (0..1000).map(|_| rng.next_u64()).collect();
         let (mut x, mut y) = (vec![u32::MAX; 120], vec![u32::MAX; 120]);
         fold_portable(&mut x, &mh.mul_lo, &mh.mul_hi, &mh.add, &shingles);
         fold_shingles(&mut y, &mh.mul_lo, &mh.mul_hi, &mh.add, &shingles);
