@@ -1,10 +1,13 @@
 //! Criterion benchmarks of the per-document hot paths, on the fixture
 //! corpus: JSONL parsing, normalisation, MinHash signatures (120 hash
-//! functions over word 5-grams), tokenization (the fixture tokenizer and,
-//! when present, Qwen3) and Arrow encoding. Throughput is in bytes of
-//! text.
+//! functions over word 5-grams), personal-data detection (on the fixture
+//! corpus, and on the labelled personal-data set where every document is
+//! full of identifiers), tokenization (the fixture tokenizer and, when
+//! present, Qwen3) and Arrow encoding. Throughput is in bytes of text, on
+//! one thread.
 //!
 //!     cargo bench --bench stages
+//!     cargo bench --bench stages -- pii     # only the personal-data ones
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
@@ -79,6 +82,67 @@ fn benches(c: &mut Criterion) {
         )
     });
 
+    let pii = eurocorpus::stages::Pii::new(&eurocorpus::pii::PolicyConfig::default());
+    let detector = eurocorpus::pii::Detector::all();
+    g.bench_function("pii_detect", |b| {
+        let mut scratch = eurocorpus::pii::detect::DetectScratch::default();
+        let mut found = Vec::new();
+        b.iter(|| {
+            for d in &docs {
+                found.clear();
+                detector.detect(
+                    &d.text,
+                    eurocorpus::pii::Hints { lang: &d.lang, country: "" },
+                    &mut scratch,
+                    &mut found,
+                );
+            }
+            found.len()
+        })
+    });
+    g.bench_function("pii_stage_redact", |b| {
+        let mut scratch = Scratch::default();
+        b.iter_batched(
+            || docs.clone(),
+            |mut ds| {
+                for d in &mut ds {
+                    pii.apply(d, &mut scratch);
+                    scratch.counts.clear();
+                }
+                ds
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    let dense: Vec<(String, String)> = std::fs::read_dir(repo().join("fixtures/pii"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    (v["text"].as_str().unwrap().to_string(), v["lang"].as_str().unwrap_or("").to_string())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    g.throughput(Throughput::Bytes(dense.iter().map(|(t, _)| t.len() as u64).sum()));
+    g.bench_function("pii_detect_dense", |b| {
+        let mut scratch = eurocorpus::pii::detect::DetectScratch::default();
+        let mut found = Vec::new();
+        b.iter(|| {
+            for (t, lang) in &dense {
+                found.clear();
+                detector.detect(t, eurocorpus::pii::Hints { lang, country: "" }, &mut scratch, &mut found);
+            }
+            found.len()
+        })
+    });
+    g.throughput(Throughput::Bytes(bytes));
+
     let mut tokenizers = vec![("tokenize_fixture_8k", repo().join("fixtures/tokenizer/eurocorpus-8k.json"))];
     let qwen = repo().join("../shared/tokenizers/qwen3/tokenizer.json");
     if qwen.is_file() {
@@ -127,7 +191,7 @@ fn benches(c: &mut Criterion) {
     for d in &mut tokenized {
         t.encode_into(&d.text.clone(), &mut d.tokens).unwrap();
     }
-    let schema = OutputSchema::new(&OutputConfig::default(), true, &[], false);
+    let schema = OutputSchema::new(&OutputConfig::default(), true, &[], false, false);
     let refs: Vec<&Document> = tokenized.iter().collect();
     g.bench_function("arrow_batch", |b| b.iter(|| schema.batch(&refs).unwrap().num_rows()));
     g.finish();

@@ -241,6 +241,11 @@ impl PipelineConfig {
         Self::from_toml(&text, &path.display().to_string())
     }
 
+    /// Whether the output has the `pii` column.
+    pub fn pii_column(&self) -> bool {
+        self.stages.iter().any(|s| matches!(s, StageConfig::Pii(p) if p.writes_column()))
+    }
+
     /// Checks everything that can be checked before reading input; returns
     /// every problem at once.
     ///
@@ -302,6 +307,22 @@ impl PipelineConfig {
             );
         }
         let pos = |k: &str| self.stages.iter().position(|s| s.kind() == k);
+        let piis: Vec<usize> = (0..self.stages.len()).filter(|&i| self.stages[i].kind() == "pii").collect();
+        if piis.len() > 1 {
+            problems.push("more than one pii stage".to_string());
+        }
+        if let Some(&p) = piis.first() {
+            // Later text changes would move the values the pii column points
+            // at, or bring back text the stage has not seen.
+            for (i, s) in self.stages.iter().enumerate().skip(p + 1) {
+                if matches!(s.kind(), "normalize" | "line_dedup") {
+                    problems.push(format!(
+                        "stages[{i}] ({}) must come before the pii stage: it changes the text after personal data was removed",
+                        s.kind()
+                    ));
+                }
+            }
+        }
         if let (Some(l), Some(e), Some(m)) = (pos("line_dedup"), pos("exact_dedup"), pos("minhash_dedup")) {
             if (e < l) != (m < l) {
                 problems.push("line_dedup must come before or after both exact_dedup and minhash_dedup".to_string());

@@ -22,6 +22,9 @@ pub struct Document {
     pub tokens: Vec<u32>,
     /// Duplicate cluster (size, id), set by deduplication.
     pub dup: Option<(u64, u64)>,
+    /// Personal data in the text as written (placeholders or tagged
+    /// values), set by the `pii` stage when its column is on.
+    pub pii: Vec<crate::pii::Entity>,
 }
 
 impl Document {

@@ -219,7 +219,13 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         cfg,
         files,
         spec: Arc::new(FieldSpec::from_config(&cfg.input)),
-        schema: OutputSchema::new(&cfg.output, tokenizer.is_some(), &cfg.input.metadata, cluster_columns),
+        schema: OutputSchema::new(
+            &cfg.output,
+            tokenizer.is_some(),
+            &cfg.input.metadata,
+            cluster_columns,
+            cfg.pii_column(),
+        ),
         pre,
         dedup,
         lines,
@@ -405,18 +411,40 @@ enum End {
     Failed(usize, ErrorKind, String),
 }
 
-fn run_stages(stages: &[Box<dyn Stage>], offset: usize, doc: &mut Document, scratch: &mut Scratch) -> (u64, End) {
+/// Stage-specific counts of one document: (stage, key, subkey, n).
+type StageCounts = Vec<(usize, &'static str, &'static str, u64)>;
+
+/// What happened to one document: the stages that changed it (bit per
+/// stage), how its trip ended, and its stage-specific counts.
+type Fate = (u64, End, StageCounts);
+
+fn run_stages(stages: &[Box<dyn Stage>], offset: usize, doc: &mut Document, scratch: &mut Scratch) -> Fate {
     let mut changed = 0u64;
+    let mut counts = StageCounts::new();
     for (i, s) in stages.iter().enumerate() {
         let i = i + offset;
-        match s.apply(doc, scratch) {
+        let outcome = s.apply(doc, scratch);
+        counts.extend(scratch.counts.drain(..).map(|(k, sub, n)| (i, k, sub, n)));
+        match outcome {
             Outcome::Kept => {}
             Outcome::Changed => changed |= 1 << i.min(63),
-            Outcome::Removed(r) => return (changed, End::Removed(i, r)),
-            Outcome::Failed(k, m) => return (changed, End::Failed(i, k, m)),
+            Outcome::Removed(r) => return (changed, End::Removed(i, r), counts),
+            Outcome::Failed(k, m) => return (changed, End::Failed(i, k, m), counts),
         }
     }
-    (changed, End::Kept)
+    (changed, End::Kept, counts)
+}
+
+/// Adds a document's stage-specific counts to the run's statistics.
+fn add_counts(stats: &mut Stats, counts: &StageCounts) {
+    for &(stage, key, sub, n) in counts {
+        let map = &mut stats.stages[stage + 1].counts;
+        if sub.is_empty() {
+            *map.entry(key.to_string()).or_default() += n;
+        } else {
+            *map.entry(format!("{key}/{sub}")).or_default() += n;
+        }
+    }
 }
 
 /// Runs `f` on each of `todo` in one lane per thread; stops handing out
@@ -494,15 +522,10 @@ fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
 
 /// The documents of a batch that the stages before the dedup point kept;
 /// under `on_error = "fail"` a stage failure stops the run here already.
-fn survivors<'b>(
-    ctx: &Ctx,
-    idx: usize,
-    batch: &'b mut [Document],
-    fates: &[(u64, End)],
-) -> Result<Vec<&'b mut Document>> {
+fn survivors<'b>(ctx: &Ctx, idx: usize, batch: &'b mut [Document], fates: &[Fate]) -> Result<Vec<&'b mut Document>> {
     let fail = ctx.cfg.run.on_error == OnError::Fail;
     let mut kept = Vec::with_capacity(batch.len());
-    for (doc, (_, end)) in batch.iter_mut().zip(fates) {
+    for (doc, (_, end, _)) in batch.iter_mut().zip(fates) {
         match end {
             End::Kept => kept.push(doc),
             End::Failed(i, kind, detail) if fail => {
@@ -635,7 +658,7 @@ fn stream_input(
 
 /// Runs `stages` (numbered from `offset` in the stats) on a batch, in
 /// parallel, keeping order.
-fn run_batch(ctx: &Ctx, stages: &[Box<dyn Stage>], offset: usize, batch: &mut [Document]) -> Vec<(u64, End)> {
+fn run_batch(ctx: &Ctx, stages: &[Box<dyn Stage>], offset: usize, batch: &mut [Document]) -> Vec<Fate> {
     ctx.pool
         .install(|| batch.par_iter_mut().map_init(Scratch::default, |s, d| run_stages(stages, offset, d, s)).collect())
 }
@@ -752,16 +775,18 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
                 batch.par_iter_mut().zip(fates.par_iter_mut()).filter(|(_, f)| matches!(f.1, End::Kept)).for_each_init(
                     Scratch::default,
                     |s, (d, f)| {
-                        let (changed, end) = run_stages(post, post_offset, d, s);
+                        let (changed, end, counts) = run_stages(post, post_offset, d, s);
                         f.0 |= changed;
                         f.1 = end;
+                        f.2.extend(counts);
                     },
                 )
             });
         }
         let n_stages = ctx.stage_names.len() - 1;
         let mut kept = Vec::with_capacity(batch.len());
-        for (doc, (changed, end)) in batch.into_iter().zip(fates) {
+        for (doc, (changed, end, counts)) in batch.into_iter().zip(fates) {
+            add_counts(stats, &counts);
             let stop = match &end {
                 End::Kept => n_stages,
                 End::Removed(i, _) | End::Failed(i, _, _) => *i,

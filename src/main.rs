@@ -56,6 +56,65 @@ enum Command {
     /// Show what deduplication removed from an output folder: the largest
     /// duplicate clusters (ids and sources) and the most removed lines.
     DedupReport(InspectArgs),
+    /// Find, redact or evaluate personal data (GDPR) in JSONL files.
+    #[command(subcommand)]
+    Pii(PiiCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum PiiCommand {
+    /// Write one JSON object per document: {"id", "spans": [{"start", "end",
+    /// "type", "subtype"}]}, offsets in UTF-8 bytes of the text.
+    Detect(PiiArgs),
+    /// Write the documents with the policies applied (default: redact every
+    /// type with a placeholder such as <EMAIL>).
+    Redact(PiiArgs),
+    /// Score the detectors on labelled JSONL files (as in fixtures/pii):
+    /// precision, recall and F1 per type, subtype and language.
+    Eval(PiiEvalArgs),
+}
+
+#[derive(Args, Debug)]
+struct PiiArgs {
+    /// Input JSONL file (plain, .gz or .zst).
+    input: PathBuf,
+    /// Output JSONL file (written atomically); standard output when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Language of documents without a "lang" field (ISO 639-1, e.g. de).
+    #[arg(long, default_value = "")]
+    lang: String,
+    /// Country of documents without a "country" field (ISO 3166, e.g. AT).
+    #[arg(long, default_value = "")]
+    country: String,
+    /// Field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Field holding the document id (absent: the line number).
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// Take the policies and detector options from the pii stage of this
+    /// pipeline file.
+    #[arg(long)]
+    pipeline: Option<PathBuf>,
+    /// Policy for one type, e.g. --policy EMAIL=tag (repeatable; actions:
+    /// redact, tag, drop, ignore).
+    #[arg(long, value_name = "TYPE=ACTION")]
+    policy: Vec<String>,
+    /// What to do with an unusable line (malformed JSON, invalid UTF-8, no
+    /// text): skip it and count it, or stop.
+    #[arg(long, value_enum, default_value = "skip")]
+    on_error: OnErrorArg,
+}
+
+#[derive(Args, Debug)]
+struct PiiEvalArgs {
+    /// Labelled JSONL files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print JSON instead of Markdown tables.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -162,6 +221,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Pii(c) => pii(c),
         Command::Inspect(a) => {
             let s = inspect::inspect(&a.path)?;
             if a.json {
@@ -304,5 +364,70 @@ fn train_tokenizer(a: TrainArgs) -> anyhow::Result<()> {
         eprintln!("{:<28} {:>14} {:>14}", g.group, g.available_bytes, g.sampled_bytes);
     }
     eprintln!("wrote {} (vocabulary {})", a.output.display(), report.vocab_size);
+    Ok(())
+}
+
+fn pii_options(a: &PiiArgs) -> anyhow::Result<eurocorpus::pii::command::PiiOptions> {
+    use eurocorpus::pii::{Policy, PolicyConfig};
+    let mut policy = match &a.pipeline {
+        Some(p) => {
+            let cfg = PipelineConfig::from_file(p)?;
+            cfg.stages
+                .iter()
+                .find_map(|s| match s {
+                    StageConfig::Pii(c) => Some(c.clone()),
+                    _ => None,
+                })
+                .with_context(|| format!("{} has no pii stage", p.display()))?
+        }
+        None => PolicyConfig::default(),
+    };
+    for p in &a.policy {
+        let (t, action) = p.split_once('=').with_context(|| format!("--policy {p:?}: expected TYPE=ACTION"))?;
+        let action: Policy = serde_json::from_value(serde_json::Value::String(action.to_string()))
+            .map_err(|_| anyhow::anyhow!("--policy {p:?}: the action must be redact, tag, drop or ignore"))?;
+        policy.policies.insert(t.to_string(), action);
+    }
+    Ok(eurocorpus::pii::command::PiiOptions {
+        text_field: a.text_field.clone(),
+        id_field: a.id_field.clone(),
+        lang: a.lang.clone(),
+        country: a.country.clone(),
+        on_error: match a.on_error {
+            OnErrorArg::Skip => OnError::Skip,
+            OnErrorArg::Fail => OnError::Fail,
+        },
+        policy,
+    })
+}
+
+fn pii(c: PiiCommand) -> anyhow::Result<()> {
+    let (a, redact) = match c {
+        PiiCommand::Eval(e) => {
+            let r = eurocorpus::pii::eval::evaluate(&e.files, &eurocorpus::pii::Detector::all())?;
+            if e.json {
+                println!("{}", serde_json::to_string_pretty(&r)?);
+            } else {
+                print!("{}", r.render());
+            }
+            return Ok(());
+        }
+        PiiCommand::Detect(a) => (a, false),
+        PiiCommand::Redact(a) => (a, true),
+    };
+    let opts = pii_options(&a)?;
+    let s = eurocorpus::pii::command::run(&a.input, a.output.as_deref(), &opts, redact)?;
+    let found: Vec<String> = s.found.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    eprintln!(
+        "eurocorpus pii: {} documents, {} written, {} dropped, {} skipped; found: {}",
+        s.documents,
+        s.written,
+        s.dropped,
+        s.skipped,
+        if found.is_empty() { "nothing".to_string() } else { found.join(", ") }
+    );
+    for e in &s.errors {
+        eprintln!("  skipped {e}");
+    }
     Ok(())
 }

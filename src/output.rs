@@ -36,7 +36,29 @@ const MAX_ROW_GROUP_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Column names the output schema uses itself; metadata may not reuse them.
 pub const RESERVED_COLUMNS: &[&str] =
-    &["id", "text", "lang", "source", "record", "input_ids", "num_tokens", "dup_cluster_size", "dup_cluster_id"];
+    &["id", "text", "lang", "source", "record", "input_ids", "num_tokens", "dup_cluster_size", "dup_cluster_id", "pii"];
+
+/// The `pii` column of a batch.
+fn pii_column(docs: &[&Document]) -> ArrayRef {
+    use arrow_array::{ListArray, StructArray};
+    use arrow_buffer::OffsetBuffer;
+    let total: usize = docs.iter().map(|d| d.pii.len()).sum();
+    let mut kind = StringBuilder::with_capacity(total, total * 8);
+    let mut sub = StringBuilder::with_capacity(total, total * 4);
+    let mut start = UInt64Builder::with_capacity(total);
+    let mut end = UInt64Builder::with_capacity(total);
+    for e in docs.iter().flat_map(|d| &d.pii) {
+        kind.append_value(e.kind.name());
+        sub.append_value(e.subtype);
+        start.append_value(e.start as u64);
+        end.append_value(e.end as u64);
+    }
+    let cols: Vec<ArrayRef> =
+        vec![Arc::new(kind.finish()), Arc::new(sub.finish()), Arc::new(start.finish()), Arc::new(end.finish())];
+    let values = StructArray::new(pii_struct_fields(), cols, None);
+    let offsets = OffsetBuffer::from_lengths(docs.iter().map(|d| d.pii.len()));
+    Arc::new(ListArray::new(Arc::new(pii_item_field()), offsets, Arc::new(values), None))
+}
 
 /// One written shard, as listed in the manifest.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -61,7 +83,23 @@ pub struct OutputSchema {
     lang_column: bool,
     tokens: bool,
     clusters: bool,
+    pii: bool,
     metadata: usize,
+}
+
+/// The element type of the `pii` column: one value's kind and byte span in
+/// the written text.
+fn pii_struct_fields() -> arrow_schema::Fields {
+    arrow_schema::Fields::from(vec![
+        Field::new("type", DataType::Utf8, false),
+        Field::new("subtype", DataType::Utf8, false),
+        Field::new("start", DataType::UInt64, false),
+        Field::new("end", DataType::UInt64, false),
+    ])
+}
+
+fn pii_item_field() -> Field {
+    Field::new("item", DataType::Struct(pii_struct_fields()), false)
 }
 
 impl OutputSchema {
@@ -70,8 +108,9 @@ impl OutputSchema {
     /// files when partitioning by language (it is in the folder name, as
     /// Hive, Spark, DuckDB and pyarrow expect).
     /// With `clusters`, `dup_cluster_size` and `dup_cluster_id` (uint64)
-    /// follow the token columns.
-    pub fn new(cfg: &OutputConfig, tokenized: bool, metadata: &[String], clusters: bool) -> Self {
+    /// follow the token columns; with `pii`, the `pii` column (list of
+    /// `{type, subtype, start, end}`, byte offsets in `text`) follows them.
+    pub fn new(cfg: &OutputConfig, tokenized: bool, metadata: &[String], clusters: bool, pii: bool) -> Self {
         let lang_column = cfg.partition_by != PartitionBy::Lang;
         let mut fields = vec![Field::new("id", DataType::Utf8, false)];
         if cfg.keep_text {
@@ -94,6 +133,9 @@ impl OutputSchema {
             fields.push(Field::new("dup_cluster_size", DataType::UInt64, false));
             fields.push(Field::new("dup_cluster_id", DataType::UInt64, false));
         }
+        if pii {
+            fields.push(Field::new("pii", DataType::List(Arc::new(pii_item_field())), false));
+        }
         for m in metadata {
             fields.push(Field::new(m, DataType::Utf8, true));
         }
@@ -103,6 +145,7 @@ impl OutputSchema {
             lang_column,
             tokens: tokenized,
             clusters,
+            pii,
             metadata: metadata.len(),
         }
     }
@@ -160,6 +203,9 @@ impl OutputSchema {
             }
             cols.push(Arc::new(size.finish()));
             cols.push(Arc::new(id.finish()));
+        }
+        if self.pii {
+            cols.push(pii_column(docs));
         }
         for m in 0..self.metadata {
             let mut b = StringBuilder::with_capacity(n, 0);

@@ -43,6 +43,7 @@ fn pyarrow_reads_the_quickstart_output() {
     let r = check(&out);
     assert_eq!(r["rows"], 281);
     assert_eq!(r["languages"]["de"], 40);
+    assert_eq!(r["pii_spans"], 4, "two e-mail addresses and two phone numbers, redacted");
     assert_eq!(r["problems"], serde_json::json!([]));
 }
 

@@ -40,6 +40,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
             "record:UInt64",
             "input_ids:List(UInt32)",
             "num_tokens:UInt32",
+            r#"pii:List(non-null Struct("type": non-null Utf8, "subtype": non-null Utf8, "start": non-null UInt64, "end": non-null UInt64))"#,
             "licence:Utf8",
             "url:Utf8",
             "date:Utf8"
@@ -108,7 +109,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     assert_eq!(s["documents"]["read"], FIXTURE_DOCS as u64);
     let stages: Vec<_> =
         s["stages"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
-    assert_eq!(stages, ["read", "normalize", "line_dedup", "exact_dedup", "minhash_dedup", "tokenize"]);
+    assert_eq!(stages, ["read", "normalize", "line_dedup", "exact_dedup", "minhash_dedup", "pii", "tokenize"]);
     assert_eq!(s["removed"]["exact_dedup.duplicate"], 2);
 }
 

@@ -6,6 +6,7 @@ mod bad_input;
 mod dedup;
 mod interop;
 mod main_job;
+mod pii;
 mod resume;
 mod tokenize;
 mod util;

@@ -110,6 +110,7 @@ pub(crate) fn make_doc(
         meta,
         tokens: Vec::new(),
         dup: None,
+        pii: Vec::new(),
     }
 }
 

@@ -26,5 +26,93 @@
 //! `docs/pii-schemes.md`.
 
 pub mod checksum;
+pub mod command;
+mod context;
+pub mod detect;
+mod email;
+pub mod eval;
+mod ip;
 pub mod national_id;
+mod numbers;
+pub mod policy;
+pub mod regions;
+mod seq;
 pub mod vat;
+
+pub use detect::{Detector, DetectorConfig, Hints};
+pub use ip::IpRanges;
+pub use policy::{Policy, PolicyConfig};
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of personal data the engine finds. The names (`EMAIL`,
+/// `NATIONAL_ID`, …) are those of the configuration, the statistics and the
+/// outputs.
+#[allow(clippy::upper_case_acronyms)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EntityType {
+    Email,
+    Phone,
+    Iban,
+    CreditCard,
+    IpAddress,
+    NationalId,
+    VatId,
+}
+
+impl EntityType {
+    /// Every type, in the order overlaps are resolved (an e-mail address
+    /// wins over the digits inside it, an IBAN over a phone-shaped part).
+    pub const ALL: [EntityType; 7] = [
+        EntityType::Email,
+        EntityType::Iban,
+        EntityType::VatId,
+        EntityType::CreditCard,
+        EntityType::NationalId,
+        EntityType::IpAddress,
+        EntityType::Phone,
+    ];
+
+    /// The type's name, as in the configuration and the outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityType::Email => "EMAIL",
+            EntityType::Phone => "PHONE",
+            EntityType::Iban => "IBAN",
+            EntityType::CreditCard => "CREDIT_CARD",
+            EntityType::IpAddress => "IP_ADDRESS",
+            EntityType::NationalId => "NATIONAL_ID",
+            EntityType::VatId => "VAT_ID",
+        }
+    }
+
+    /// The type with the given name.
+    pub fn from_name(name: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Rank in overlap resolution (lower wins).
+    fn priority(self) -> usize {
+        EntityType::ALL.iter().position(|&t| t == self).unwrap_or(usize::MAX)
+    }
+}
+
+impl std::fmt::Display for EntityType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One piece of personal data found in a text: its kind and where it is (UTF-8
+/// byte offsets, `end` exclusive). The value itself is never kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Entity {
+    pub kind: EntityType,
+    /// A finer kind: the national-ID scheme (`PL_PESEL`), the country of an
+    /// IBAN, VAT number or phone number (`DE`), the card brand (`VISA`), the
+    /// IP version (`IPV4`); empty for e-mail addresses.
+    pub subtype: &'static str,
+    pub start: usize,
+    pub end: usize,
+}

@@ -7,9 +7,11 @@
 //! run, so adding them does not change this interface or the runner's loop.
 
 mod normalize;
+mod pii;
 mod tokenize;
 
 pub use normalize::{Normalize, NormalizeConfig, UnicodeForm};
+pub use pii::Pii;
 pub use tokenize::{hex, load_tokenizer, LoadedTokenizer, Tokenize, TokenizeConfig};
 
 use serde::{Deserialize, Serialize};
@@ -36,6 +38,20 @@ pub enum Outcome {
 pub struct Scratch {
     /// A reusable text buffer.
     pub text: String,
+    /// Buffers of the personal-data stage.
+    pub pii: PiiScratch,
+    /// Stage-specific counts for `stats.json`, as (key, subkey, n): the
+    /// runner adds them to the stage that pushed them, under `key` or
+    /// `key/subkey`.
+    pub counts: Vec<(&'static str, &'static str, u64)>,
+}
+
+/// Buffers of the personal-data stage.
+#[derive(Debug, Default)]
+pub struct PiiScratch {
+    pub detect: crate::pii::detect::DetectScratch,
+    pub found: Vec<crate::pii::Entity>,
+    pub spans: Vec<crate::pii::Entity>,
 }
 
 /// A per-document step.
@@ -58,6 +74,8 @@ pub enum StageConfig {
     MinhashDedup(crate::dedup::MinhashDedupConfig),
     /// Lines repeated across many documents (a phase).
     LineDedup(crate::dedup::lines::LineDedupConfig),
+    /// Personal data (GDPR): redact, tag or drop.
+    Pii(crate::pii::PolicyConfig),
     /// Tokenization with a HuggingFace `tokenizer.json`.
     Tokenize(TokenizeConfig),
 }
@@ -70,6 +88,7 @@ impl StageConfig {
             StageConfig::ExactDedup(_) => "exact_dedup",
             StageConfig::MinhashDedup(_) => "minhash_dedup",
             StageConfig::LineDedup(_) => "line_dedup",
+            StageConfig::Pii(_) => "pii",
             StageConfig::Tokenize(_) => "tokenize",
         }
     }
@@ -81,6 +100,7 @@ impl StageConfig {
             StageConfig::ExactDedup(c) => c.problems(),
             StageConfig::MinhashDedup(c) => c.problems(),
             StageConfig::LineDedup(c) => c.problems(),
+            StageConfig::Pii(c) => c.problems(),
             StageConfig::Tokenize(c) => c.problems(),
         }
     }
@@ -98,6 +118,7 @@ impl StageConfig {
     pub fn build(&self) -> Result<Box<dyn Stage>> {
         Ok(match self {
             StageConfig::Normalize(c) => Box::new(Normalize::new(c.clone())),
+            StageConfig::Pii(c) => Box::new(Pii::new(c)),
             StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),
             StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) | StageConfig::LineDedup(_) => {
                 return Err(crate::error::Error::Internal(format!(

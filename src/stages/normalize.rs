@@ -176,6 +176,7 @@ mod tests {
             meta: vec![],
             tokens: vec![],
             dup: None,
+            pii: vec![],
         };
         let out = Normalize::new(cfg).apply(&mut doc, &mut Scratch::default());
         (doc.text, out)

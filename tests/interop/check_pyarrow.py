@@ -49,6 +49,15 @@ def main(out, tokenizer_path):
         meta = pq.read_metadata(f"{out}/{shard['path']}")
         if meta.num_rows != shard["rows"]:
             problems.append(f"{shard['path']}: {meta.num_rows} rows != {shard['rows']}")
+    # The pii column points at the placeholders in the written text.
+    pii_spans = 0
+    if "pii" in schema.names:
+        for t, spans in zip(table.column("text").to_pylist(), table.column("pii").to_pylist()):
+            b = t.encode("utf-8")
+            for s in spans:
+                pii_spans += 1
+                if b[s["start"]:s["end"]].decode("utf-8") != f"<{s['type']}>":
+                    problems.append(f"pii span {s['start']}..{s['end']} is not a <{s['type']}> placeholder")
     langs = {}
     for lang in table.column("lang").to_pylist():
         langs[lang] = langs.get(lang, 0) + 1
@@ -66,7 +75,7 @@ def main(out, tokenizer_path):
             problems.append(f"{bad} documents do not decode to their text")
     except ImportError:
         pass
-    print(json.dumps({"rows": rows, "tokens": tokens, "languages": langs, "decoded": decoded,
+    print(json.dumps({"rows": rows, "tokens": tokens, "languages": langs, "decoded": decoded, "pii_spans": pii_spans,
                       "schema": [f"{f.name}:{f.type}" for f in schema], "problems": problems}))
     return 1 if problems else 0
 

@@ -1,0 +1,238 @@
+//! The personal-data stage and the `pii` commands, end to end: what the
+//! quick start redacts, the exact output of `pii detect` and `pii redact`,
+//! bad lines, configuration errors, and the quality targets on the
+//! labelled set in `fixtures/pii/`.
+
+use std::path::Path;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::UInt64Type;
+use arrow_array::Array;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use tempfile::TempDir;
+
+use crate::util::*;
+
+/// One value of the `pii` column: (type, subtype, start, end).
+type Span = (String, String, u64, u64);
+
+/// (id, text, spans) of every row that has a pii span.
+fn pii_rows(dir: &Path) -> Vec<(String, String, Vec<Span>)> {
+    let mut out = Vec::new();
+    for f in shard_files(dir) {
+        let reader =
+            ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&f).unwrap()).unwrap().build().unwrap();
+        for batch in reader {
+            let batch = batch.unwrap();
+            let ids = batch.column_by_name("id").unwrap().as_string::<i32>().clone();
+            let texts = batch.column_by_name("text").unwrap().as_string::<i32>().clone();
+            let pii = batch.column_by_name("pii").unwrap().as_list::<i32>().clone();
+            for i in 0..batch.num_rows() {
+                let spans = pii.value(i);
+                let s = spans.as_struct();
+                let kind = s.column_by_name("type").unwrap().as_string::<i32>();
+                let sub = s.column_by_name("subtype").unwrap().as_string::<i32>();
+                let start = s.column_by_name("start").unwrap().as_primitive::<UInt64Type>();
+                let end = s.column_by_name("end").unwrap().as_primitive::<UInt64Type>();
+                let v: Vec<_> = (0..s.len())
+                    .map(|k| (kind.value(k).to_string(), sub.value(k).to_string(), start.value(k), end.value(k)))
+                    .collect();
+                if !v.is_empty() {
+                    out.push((ids.value(i).to_string(), texts.value(i).to_string(), v));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn quickstart_redacts_personal_data_and_points_at_the_placeholders() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("out");
+    run_expect(eurocorpus().args(["run", "pipelines/quickstart.toml", "--quiet", "--output"]).arg(&out), 0);
+    let rows = pii_rows(&out);
+    let found: Vec<(&str, Vec<&str>)> =
+        rows.iter().map(|(id, _, s)| (id.as_str(), s.iter().map(|x| x.0.as_str()).collect())).collect();
+    assert_eq!(
+        found,
+        [("ud-english-ewt-dev-00031", vec!["PHONE"]), ("ud-english-ewt-dev-00083", vec!["EMAIL", "EMAIL", "PHONE"])]
+    );
+    for (_, text, spans) in &rows {
+        for (kind, _, start, end) in spans {
+            assert_eq!(&text[*start as usize..*end as usize], format!("<{kind}>"));
+        }
+    }
+    // The values are gone from every file of the output.
+    let gz = std::fs::read(repo().join("fixtures/corpus/jsonl/en-mixed.json.gz")).unwrap();
+    let mut source = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(&gz[..]), &mut source).unwrap();
+    let doc: serde_json::Value = source
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|d| d["id"] == "ud-english-ewt-dev-00083")
+        .unwrap();
+    let original = doc["text"].as_str().unwrap();
+    let values: Vec<&str> = eurocorpus::pii::Detector::all()
+        .detect_once(original, eurocorpus::pii::Hints { lang: "en", country: "" })
+        .iter()
+        .map(|e| &original[e.start..e.end])
+        .collect();
+    assert_eq!(values.len(), 3, "{values:?}");
+    let redacted = &rows.iter().find(|r| r.0 == "ud-english-ewt-dev-00083").unwrap().1;
+    for v in &values {
+        assert!(!redacted.contains(v));
+        for (name, bytes) in output_bytes(&out) {
+            assert!(!String::from_utf8_lossy(&bytes).contains(v), "{name} holds a removed value");
+        }
+    }
+    let st = stats(&out);
+    let pii = st["stages"].as_array().unwrap().iter().find(|s| s["name"] == "pii").unwrap();
+    assert_eq!(pii["counts"]["EMAIL"], 2);
+    assert_eq!(pii["counts"]["PHONE"], 2);
+    assert_eq!(pii["counts"]["PHONE/US"], 2);
+    assert_eq!(pii["counts"]["docs_with_pii"], 2);
+    assert_eq!(pii["changed"], 2);
+    assert_reconciled(&st);
+}
+
+const SAMPLE: &str = r#"{"id":"a","lang":"de","text":"Schreib an max.mustermann@example.de oder ruf an: 0171 2345678. IBAN DE89 3704 0044 0532 0130 00."}
+{"id":"b","lang":"pl","text":"PESEL 44051401359, tel. 512 345 678, ISBN 978-83-01-00000-1"}
+not json
+{"id":"c","text":"nichts Persönliches, nur 2024 und 12,50 €"}
+{"id":"d","lang":"it","text":"Codice fiscale RSSMRA85T10A562S, IP 151.1.2.3"}
+"#;
+
+fn sample(dir: &Path) -> std::path::PathBuf {
+    let p = dir.join("in.jsonl");
+    write(&p, SAMPLE);
+    p
+}
+
+#[test]
+fn pii_detect_writes_byte_offsets_per_document() {
+    let tmp = TempDir::new().unwrap();
+    let input = sample(tmp.path());
+    let o = run_expect(eurocorpus().args(["pii", "detect"]).arg(&input), 0);
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    let want = [
+        r#"{"id":"a","spans":[{"start":11,"end":36,"type":"EMAIL","subtype":""},{"start":50,"end":62,"type":"PHONE","subtype":"DE"},{"start":69,"end":96,"type":"IBAN","subtype":"DE"}]}"#,
+        r#"{"id":"b","spans":[{"start":6,"end":17,"type":"NATIONAL_ID","subtype":"PL_PESEL"},{"start":24,"end":35,"type":"PHONE","subtype":"PL"}]}"#,
+        r#"{"id":"c","spans":[]}"#,
+        r#"{"id":"d","spans":[{"start":15,"end":31,"type":"NATIONAL_ID","subtype":"IT_CODICE_FISCALE"},{"start":36,"end":45,"type":"IP_ADDRESS","subtype":"IPV4"}]}"#,
+    ];
+    assert_eq!(out.lines().collect::<Vec<_>>(), want);
+    // The malformed line is reported by file and line, never by content.
+    let err = stderr(&o);
+    assert!(err.contains("in.jsonl: record 3: malformed_json"), "{err}");
+    assert!(err.contains("5 documents, 4 written, 0 dropped, 1 skipped"), "{err}");
+    assert!(!err.contains("not json"));
+    // --on-error fail stops there.
+    let o = run_expect(eurocorpus().args(["pii", "detect", "--on-error", "fail"]).arg(&input), 1);
+    assert!(stderr(&o).contains("record 3: malformed_json"), "{}", stderr(&o));
+}
+
+#[test]
+fn pii_redact_keeps_every_other_byte_and_applies_policies() {
+    let tmp = TempDir::new().unwrap();
+    let input = sample(tmp.path());
+    let out = tmp.path().join("out.jsonl");
+    run_expect(eurocorpus().args(["pii", "redact"]).arg(&input).arg("-o").arg(&out), 0);
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let texts: Vec<&str> = lines.iter().map(|l| l["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Schreib an <EMAIL> oder ruf an: <PHONE>. IBAN <IBAN>.",
+            "PESEL <NATIONAL_ID>, tel. <PHONE>, ISBN 978-83-01-00000-1",
+            "nichts Persönliches, nur 2024 und 12,50 €",
+            "Codice fiscale <NATIONAL_ID>, IP <IP_ADDRESS>",
+        ]
+    );
+    assert_eq!(lines[0]["lang"], "de", "other fields are kept");
+    assert!(lines[0].get("pii").is_none(), "no column unless asked for or tagged");
+
+    // Tag e-mail addresses, drop documents with a national ID.
+    let o = run_expect(
+        eurocorpus()
+            .args(["pii", "redact", "--policy", "EMAIL=tag", "--policy", "NATIONAL_ID=drop"])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out),
+        0,
+    );
+    assert!(stderr(&o).contains("5 documents, 2 written, 2 dropped, 1 skipped"), "{}", stderr(&o));
+    let first: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&out).unwrap().lines().next().unwrap()).unwrap();
+    let text = first["text"].as_str().unwrap();
+    assert_eq!(text, "Schreib an max.mustermann@example.de oder ruf an: <PHONE>. IBAN <IBAN>.");
+    let spans = first["pii"].as_array().unwrap();
+    let span =
+        |k: usize| &text[spans[k]["start"].as_u64().unwrap() as usize..spans[k]["end"].as_u64().unwrap() as usize];
+    assert_eq!((span(0), span(1), span(2)), ("max.mustermann@example.de", "<PHONE>", "<IBAN>"));
+
+    let o = run_expect(eurocorpus().args(["pii", "redact", "--policy", "NAME=tag"]).arg(&input), 2);
+    assert!(stderr(&o).contains("unknown personal-data type \"NAME\""), "{}", stderr(&o));
+}
+
+#[test]
+fn pipeline_errors_name_the_problem() {
+    let tmp = TempDir::new().unwrap();
+    let p = pipeline(
+        tmp.path(),
+        "p.toml",
+        "[input]\npaths=['fixtures/corpus']\n[output]\npath='out/x'\n\
+         [[stages]]\ntype='pii'\npolicies={PHONES='tag'}\ncountry='Germany'\n\
+         [[stages]]\ntype='normalize'\n",
+    );
+    let o = run_expect(eurocorpus().arg("run").arg(&p), 2);
+    let e = stderr(&o);
+    assert!(e.contains("stages[1] (normalize) must come before the pii stage"), "{e}");
+    assert!(e.contains("unknown personal-data type \"PHONES\""), "{e}");
+    assert!(e.contains("country \"Germany\" is not an ISO 3166 alpha-2 code"), "{e}");
+}
+
+#[test]
+fn drop_policy_is_accounted_in_stats() {
+    let tmp = TempDir::new().unwrap();
+    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml"))
+        .unwrap()
+        .replace("policy = \"redact\"", "policy = \"drop\"");
+    let p = pipeline(tmp.path(), "p.toml", &text);
+    let out = tmp.path().join("out");
+    let o = run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet").arg("--output").arg(&out), 0);
+    assert!(stderr(&o).contains("accounted: read 283 = written 279 + removed 4 + errored 0"), "{}", stderr(&o));
+    let st = stats(&out);
+    let pii = st["stages"].as_array().unwrap().iter().find(|s| s["name"] == "pii").unwrap();
+    assert_eq!(pii["removed"]["pii"], 2);
+    assert_reconciled(&st);
+}
+
+#[test]
+fn labelled_set_meets_the_quality_targets() {
+    let files: Vec<_> = std::fs::read_dir(repo().join("fixtures/pii"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
+    assert_eq!(files.len(), 27, "one file per member state");
+    let o = run_expect(eurocorpus().args(["pii", "eval", "--json"]).args(&files), 0);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(r["labels"].as_u64().unwrap() >= 2000);
+    for t in ["EMAIL", "IBAN", "CREDIT_CARD", "IP_ADDRESS", "NATIONAL_ID", "VAT_ID"] {
+        let s = &r["by_type"][t];
+        assert!(s["precision"].as_f64().unwrap() >= 0.99, "{t}: {s}");
+        assert!(s["recall"].as_f64().unwrap() >= 0.98, "{t}: {s}");
+    }
+    let phone = &r["by_type"]["PHONE"];
+    assert!(phone["precision"].as_f64().unwrap() >= 0.97 && phone["recall"].as_f64().unwrap() >= 0.95, "{phone}");
+    // Every national-ID scheme and every VAT country is in the set and found.
+    for s in eurocorpus::pii::national_id::schemes() {
+        let row = &r["by_subtype"][format!("NATIONAL_ID/{}", s.subtype)];
+        assert!(row["tp"].as_u64().unwrap() >= 10, "{}: {row}", s.subtype);
+    }
+    for v in eurocorpus::pii::vat::vat_schemes() {
+        assert!(r["by_subtype"][format!("VAT_ID/{}", v.country)]["tp"].as_u64().unwrap() >= 10, "{}", v.country);
+    }
+}
