@@ -6,6 +6,8 @@
 //! 3. the whole pipeline (`eurocorpus run`: read, normalize, tokenize,
 //!    write zstd Parquet), as a separate process so its peak RSS is its own;
 //! 4. the same with `exact_dedup` and `minhash_dedup` (skip: `--no-dedup`);
+//! 5. the same as 3 with the personal-data stage (`pii`, redact) before
+//!    tokenizing (skip: `--no-pii`);
 //!
 //! and prints MB/s (of text, UTF-8) and documents/s for each, the pipeline's
 //! peak RSS, and the ratio pipeline ÷ tokenizer-alone. Usually run through
@@ -29,6 +31,7 @@ struct Args {
     threads: usize,
     binary: PathBuf,
     dedup: bool,
+    pii: bool,
 }
 
 fn args() -> Args {
@@ -37,6 +40,7 @@ fn args() -> Args {
     let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/eurocorpus");
     let mut dedup = true;
+    let mut pii = true;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -45,6 +49,7 @@ fn args() -> Args {
             "--threads" => threads = it.next().and_then(|v| v.parse().ok()).unwrap_or(threads),
             "--binary" => binary = it.next().map(PathBuf::from).unwrap_or(binary),
             "--no-dedup" => dedup = false,
+            "--no-pii" => pii = false,
             _ => {} // cargo bench adds --bench
         }
     }
@@ -55,6 +60,7 @@ fn args() -> Args {
         threads,
         binary,
         dedup,
+        pii,
     }
 }
 
@@ -145,15 +151,13 @@ fn main() {
 
     // 3. The whole pipeline, as a user runs it; 4. the same with exact and
     // near-duplicate removal across the corpus.
-    let run = |name: &'static str, dedup: bool| -> (Figure, serde_json::Value) {
+    let run = |name: &'static str, extra_stages: &str| -> (Figure, serde_json::Value) {
         let work = tempfile::TempDir::new().unwrap();
         let pipeline = work.path().join("bench.toml");
-        let dedup_stages =
-            if dedup { "[[stages]]\ntype = 'exact_dedup'\n[[stages]]\ntype = 'minhash_dedup'\n" } else { "" };
         std::fs::write(
             &pipeline,
             format!(
-                "name = 'bench'\n[input]\npaths = ['{}']\n[[stages]]\ntype = 'normalize'\n{dedup_stages}[[stages]]\ntype = 'tokenize'\ntokenizer = '{}'\n[output]\npath = '{}'\n[run]\nthreads = {}\n",
+                "name = 'bench'\n[input]\npaths = ['{}']\n[[stages]]\ntype = 'normalize'\n{extra_stages}[[stages]]\ntype = 'tokenize'\ntokenizer = '{}'\n[output]\npath = '{}'\n[run]\nthreads = {}\n",
                 a.corpus.display(),
                 a.tokenizer.display(),
                 work.path().join("out").display(),
@@ -175,11 +179,18 @@ fn main() {
         let fig = Figure { name, secs, bytes: tok_fig.bytes, docs: stats["documents"]["read"].as_u64().unwrap() };
         (fig, stats)
     };
-    let (pipe, stats) = run("whole pipeline", false);
+    let (pipe, stats) = run("whole pipeline", "");
     let written_tokens = stats["output"]["tokens"].as_u64().unwrap();
     assert_eq!(written_tokens as usize, tokens, "the pipeline and the tokenizer alone must produce the same tokens");
     let (dedup, dedup_stats) = if a.dedup {
-        let (f, s) = run("whole pipeline + dedup", true);
+        let (f, s) =
+            run("whole pipeline + dedup", "[[stages]]\ntype = 'exact_dedup'\n[[stages]]\ntype = 'minhash_dedup'\n");
+        (Some(f), Some(s))
+    } else {
+        (None, None)
+    };
+    let (pii, pii_stats) = if a.pii {
+        let (f, s) = run("whole pipeline + pii", "[[stages]]\ntype = 'pii'\n");
         (Some(f), Some(s))
     } else {
         (None, None)
@@ -192,6 +203,9 @@ fn main() {
     if let Some(d) = &dedup {
         d.print();
     }
+    if let Some(p) = &pii {
+        p.print();
+    }
     println!("tokens: {tokens}");
     let rss = |s: &serde_json::Value| s["timing"]["peak_rss_bytes"].as_u64().unwrap_or(0) as f64 / 1e6;
     println!("pipeline peak RSS: {:.0} MB", rss(&stats));
@@ -199,5 +213,10 @@ fn main() {
     if let (Some(d), Some(s)) = (&dedup, &dedup_stats) {
         println!("pipeline + dedup peak RSS: {:.0} MB; removed {}", rss(s), s["removed"]);
         println!("dedup adds {:.1} % to the pipeline's wall time", 100.0 * (d.secs / pipe.secs - 1.0));
+    }
+    if let (Some(p), Some(s)) = (&pii, &pii_stats) {
+        let st = s["stages"].as_array().unwrap().iter().find(|x| x["name"] == "pii").cloned().unwrap_or_default();
+        println!("pii found: {}", st["counts"]);
+        println!("pii adds {:.1} % to the pipeline's wall time", 100.0 * (p.secs / pipe.secs - 1.0));
     }
 }

@@ -9,7 +9,7 @@
 /// Bytes before a candidate searched for a label.
 pub const WINDOW_BEFORE: usize = 64;
 /// Bytes after a candidate searched for a label (`44051401359 (PESEL)`).
-pub const WINDOW_AFTER: usize = 16;
+pub const WINDOW_AFTER: usize = 40;
 
 /// Words announcing a phone number, in the EU languages.
 pub const PHONE: &[&str] = &[
@@ -96,13 +96,6 @@ pub const PHONE: &[&str] = &[
     "κιν",
     "tlm",
     "~zvan",
-    "home",
-    "office",
-    "büro",
-    "bureau",
-    "ufficio",
-    "oficina",
-    "privat",
 ];
 
 /// Words announcing a payment card number.
@@ -262,7 +255,6 @@ pub const NOT_PERSONAL: &[&str] = &[
     "sag",
     "ärende",
     "ärendenummer",
-    "asia",
     "vorgang",
     "patent",
     "doi",
@@ -462,6 +454,13 @@ pub enum Evidence {
 /// `start..end`.
 pub fn evidence(text: &str, start: usize, end: usize, wanted: &'static [&'static str]) -> Evidence {
     evidence_vs(text, start, end, wanted, &[NOT_PERSONAL, VERSION])
+}
+
+/// The distance in bytes from `start..end` to the nearest of `words` on its
+/// line (labels after it count [`AFTER_PENALTY`] more), or `None`.
+pub fn label_distance(text: &str, start: usize, end: usize, words: &'static [&'static str]) -> Option<usize> {
+    let (w, split) = window(text, start, end);
+    nearest(&w, split, words, false)
 }
 
 /// Labels of identifiers that are not phone numbers: the national-ID

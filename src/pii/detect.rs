@@ -340,9 +340,12 @@ mod tests {
             for _ in 0..20 {
                 let id = (scheme.generate)(&mut rng);
                 let label = scheme.context[0];
-                for text in
-                    [format!("{label}: {id}"), format!("{label}: {id} ok."), format!("Daten ({label} {id}), danke")]
-                {
+                for text in [
+                    format!("{label}: {id}"),
+                    format!("{label}: {id} ok."),
+                    format!("Daten ({label} {id}), danke"),
+                    format!("{id} ({label})"),
+                ] {
                     let start = text.find(&id).unwrap();
                     let want = (EntityType::NationalId, scheme.subtype, start, start + id.len());
                     let got = spans(&text, lang);
@@ -395,6 +398,27 @@ mod tests {
                 if let Some(bad) = broken(&id, |w| super::super::vat::validate_vat(w).is_some()) {
                     assert!(spans(&format!("VAT {bad}"), "").iter().all(|e| e.0 != EntityType::VatId), "{bad}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_type_at_the_very_start_and_end_of_a_text() {
+        for (value, kind, lang) in [
+            ("max@example.de", EntityType::Email, "de"),
+            ("+49 30 12345678", EntityType::Phone, "de"),
+            ("DE89 3704 0044 0532 0130 00", EntityType::Iban, "de"),
+            ("4111 1111 1111 1111", EntityType::CreditCard, "de"),
+            ("80.156.12.3", EntityType::IpAddress, "de"),
+            ("2a00:1450:4001:82a::200e", EntityType::IpAddress, "de"),
+            ("44051401359", EntityType::NationalId, "pl"),
+            ("DE136695976", EntityType::VatId, "de"),
+        ] {
+            for text in [value.to_string(), format!("{value} und"), format!("und {value}")] {
+                let got = spans(&text, lang);
+                let start = text.find(value).unwrap();
+                assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+                assert_eq!((got[0].0, got[0].2, got[0].3), (kind, start, start + value.len()), "{text:?}");
             }
         }
     }

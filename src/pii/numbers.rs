@@ -11,7 +11,7 @@ use super::detect::Resolved;
 use super::ip;
 use super::national_id::{schemes, Scheme};
 use super::regions::region;
-use super::seq::{is_space_like, Seq};
+use super::seq::{is_space_like, Seq, Word};
 use super::vat::validate_vat;
 use super::{Entity, EntityType};
 use crate::pii::checksum::is_valid_date;
@@ -452,9 +452,18 @@ fn national_id_evidence(c: &SeqCtx, scheme: &Scheme, i: usize, j: usize) -> bool
         Evidence::Against => false,
         Evidence::None => {
             let home = c.hints.countries.contains(&scheme.country);
-            !c.all_digits(i, j)
-                || home && trusted_unlabelled(scheme)
-                || home && !in_number_list(c.text, start, end, c.seq.digits(i, j))
+            // Letters make a number distinctive only when written with it
+            // (`12345678Z`, `12.345.678-Z`), not as the next word
+            // (`16777215 A Pythonban`).
+            let glued_letters = !c.all_digits(i, j)
+                && (i..=j).all(|k| c.seq.words[k].digits > 0 || k == i || !c.seq.joiners[k - 1].is_space());
+            // Unlabelled, a number must look like one of its kind: groups of
+            // at most six digits (a date) when spaced (`8388736 12` is no TAJ).
+            let spaced = c.seq.joiners[i..j].iter().any(|jn| jn.spaces > 0);
+            let layout = !spaced || c.seq.words[i..=j].iter().all(|w| w.len() <= 6);
+            glued_letters
+                || home && layout && trusted_unlabelled(scheme)
+                || home && layout && c.all_digits(i, j) && !in_number_list(c.text, start, end, c.seq.digits(i, j))
         }
     }
 }
@@ -645,7 +654,8 @@ fn has_trunk_zero(r: &str) -> bool {
 /// dots, slashes or parentheses, valid for libphonenumber, and not glued to
 /// more digit groups, dates, year ranges or decimals. A national form must
 /// start with the trunk prefix `0` where the region has one; elsewhere it
-/// needs a phone label or a grouping unlike an amount. Without a label only
+/// needs a phone label or a grouping of a phone (groups of 2–4 digits,
+/// unlike an amount). Without a label only
 /// the document's main region is tried.
 pub fn find_phone(c: &mut SeqCtx, s: &mut NumScratch, out: &mut Vec<Entity>) {
     let n = c.seq.words.len();
@@ -736,11 +746,16 @@ pub fn find_phone(c: &mut SeqCtx, s: &mut NumScratch, out: &mut Vec<Entity>) {
                 // a label or a grouping. Without a label only the document's
                 // main region is tried: a Luxembourg number in a French text
                 // needs its "tél.".
+                // Groups of two to four digits, or an area code and six
+                // (`22 934315`, `045 354778`).
+                let lens = || c.seq.words[i..=j].iter().map(Word::len);
+                let phone_groups = lens().all(|l| (2..=4).contains(&l))
+                    || j == i + 1 && (2..=3).contains(&c.seq.word(i).len()) && c.seq.word(j).len() == 6;
                 let plausible = |r: &str, ev: &mut dyn FnMut() -> Evidence| {
                     if has_trunk_zero(r) {
                         trunk0
                     } else {
-                        j > i || ev() == Evidence::For
+                        j > i && phone_groups || ev() == Evidence::For
                     }
                 };
                 if let Some(&main) = c.hints.regions.first() {
@@ -753,7 +768,10 @@ pub fn find_phone(c: &mut SeqCtx, s: &mut NumScratch, out: &mut Vec<Entity>) {
                 if found.is_none() && c.hints.regions.contains(&"US") && nanp_shaped(c, i, j) {
                     found = valid_phone(number, Some("US"));
                 }
-                if found.is_none() && ev() == Evidence::For {
+                // Other regions of the language only with a label right
+                // before the number (`Tél. : 621 123 456` in a French text).
+                let close = || context::label_distance(c.text, start, end, context::PHONE).is_some_and(|d| d <= 16);
+                if found.is_none() && ev() == Evidence::For && close() {
                     for r in c.hints.regions.iter().skip(1) {
                         if plausible(r, &mut ev) {
                             found = valid_phone(number, Some(r));

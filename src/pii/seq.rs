@@ -216,7 +216,8 @@ fn read_joiner(text: &str, at: usize) -> Option<(Joiner, usize)> {
             '(' | ')' => j.parens += 1,
             _ => j.spaces += 1,
         }
-        if j.spaces > 1 || j.dots > 1 {
+        // `551. 1951`: a dot before a space ends a sentence or an ordinal.
+        if j.spaces > 1 || j.dots > 1 || (j.dots > 0 && j.spaces > 0) {
             return None;
         }
         j.end += c.len_utf8();
@@ -226,8 +227,10 @@ fn read_joiner(text: &str, at: usize) -> Option<(Joiner, usize)> {
 
 /// A letters-only word that may belong to a sequence: a short upper-case
 /// code (`DE`, `ATU`, `WEST` in a British IBAN, a DNI letter `Z`).
-fn letter_word_joins(w: &Word) -> bool {
-    w.upper && w.letters <= 4
+fn letter_word_joins(w: &Word, text: &str) -> bool {
+    // `V` of `Výchozí` is not a word: the word goes on in letters beyond ASCII.
+    let whole = text[w.end..].chars().next().is_none_or(|c| !c.is_alphabetic());
+    w.upper && w.letters <= 4 && whole
 }
 
 /// Finds the next sequence at or after byte `from`; fills `seq` and returns
@@ -276,7 +279,7 @@ pub fn next_seq(text: &str, from: usize, seq: &mut Seq) -> Option<(usize, usize)
             }
             wstart -= 1;
         }
-        let before_ok = text[..wstart].chars().next_back().is_none_or(|c| word_char(c).is_none());
+        let before_ok = text[..wstart].chars().next_back().is_none_or(|c| word_char(c).is_none() && !c.is_alphabetic());
         let w = &text[wstart..wend];
         if wstart == wend || !before_ok || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
             break;
@@ -315,7 +318,7 @@ pub fn next_seq(text: &str, from: usize, seq: &mut Seq) -> Option<(usize, usize)
         let mut probe = Seq::default();
         read_word(text, next, &mut probe);
         let w = probe.words[0];
-        if w.digits == 0 && !letter_word_joins(&w) {
+        if w.digits == 0 && !letter_word_joins(&w, text) {
             break;
         }
         seq.joiners.push(j);
@@ -360,7 +363,10 @@ mod tests {
         assert_eq!(words("1\u{A0}234\u{202F}567"), vec!["1|234|567"]);
         assert_eq!(words("1  2"), vec!["1", "2"], "two spaces end a sequence");
         assert_eq!(words("1\n2"), vec!["1", "2"]);
+        assert_eq!(words("am 551. 1951"), vec!["551", "1951"]);
         assert_eq!(words("ab"), Vec::<String>::new());
+        assert_eq!(words("8421504 Výchozí"), vec!["8421504"], "a letter that starts a longer word");
+        assert_eq!(words("16777215 A Pythonban"), vec!["16777215|A"]);
     }
 
     #[test]
