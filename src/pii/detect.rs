@@ -424,6 +424,39 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_and_spans_are_sound_on_random_text() {
+        // Pieces that steer the scanners into their corners: digits of
+        // several scripts, every joiner, `@`, colons, brackets, labels,
+        // multi-byte letters and combining marks.
+        const PIECES: &[&str] = &[
+            "0", "1", "7", "9", "00", "+", "(", ")", "-", ".", "/", " ", "\u{A0}", "\u{202F}", "@", ":", "::", "[at]",
+            "(at)", "[dot]", "a", "Z", "DE", "AT", "EL", "x", "é", "ß", "Ω", "я", "٣", "３", "𝟗", "\u{301}", "\n",
+            "\t", "Tel. ", "PESEL ", "IBAN ", "VAT ", "www.", "http://", "version ", "ISBN ", ",", "–", "\u{FEFF}",
+        ];
+        let d = Detector::new(
+            DetectorConfig { ip_private: true, ip_documentation: true, ..Default::default() },
+            &EntityType::ALL,
+        );
+        let mut rng = crate::rng::SplitMix64(99);
+        let mut scratch = DetectScratch::default();
+        let mut out = Vec::new();
+        for n in 0..50_000 {
+            let len = 1 + rng.below(40) as usize;
+            let text: String = (0..len).map(|_| PIECES[rng.below(PIECES.len() as u64) as usize]).collect();
+            let lang = ["de", "fr", "pl", "en", "el", "", "xx"][n % 7];
+            out.clear();
+            d.detect(&text, Hints { lang, country: if n % 11 == 0 { "AT" } else { "" } }, &mut scratch, &mut out);
+            let mut last_end = 0;
+            for e in &out {
+                assert!(e.start < e.end && e.end <= text.len(), "{text:?}: {e:?}");
+                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{text:?}: {e:?}");
+                assert!(e.start >= last_end, "sorted, no overlaps: {text:?}: {out:?}");
+                last_end = e.end;
+            }
+        }
+    }
+
+    #[test]
     fn unicode_digits_are_read() {
         let ascii = "PESEL 44051401359";
         let wide: String = ascii

@@ -168,7 +168,21 @@ impl EvalReport {
         }
     }
 
-    /// The report as Markdown tables (per type, then per subtype).
+    /// Scores per language over all types (`by_lang` has them per type).
+    pub fn languages(&self) -> BTreeMap<String, Score> {
+        let mut m: BTreeMap<String, Score> = BTreeMap::new();
+        for (k, v) in &self.by_lang {
+            let lang = k.split('/').next().unwrap_or(k);
+            let e = m.entry(lang.to_string()).or_default();
+            e.tp += v.tp;
+            e.fp += v.fp;
+            e.fn_ += v.fn_;
+        }
+        m.values_mut().for_each(Score::finish);
+        m
+    }
+
+    /// The report as Markdown tables (per type, per language, per subtype).
     pub fn render(&self) -> String {
         use std::fmt::Write as _;
         let mut s = format!(
@@ -190,6 +204,7 @@ impl EvalReport {
             s.push('\n');
         };
         table(&mut s, "type", &self.by_type);
+        table(&mut s, "language (all types)", &self.languages());
         table(&mut s, "subtype", &self.by_subtype);
         if !self.false_positives_by_kind.is_empty() {
             s.push_str("| false positives: negative kind -> type | count |\n|---|---:|\n");
@@ -282,5 +297,6 @@ mod tests {
         assert_eq!(r.false_positives_by_kind["unlabelled->IP_ADDRESS"], 1);
         assert!((r.by_type["IP_ADDRESS"].precision - 0.0).abs() < 1e-9);
         assert!(r.render().contains("| EMAIL | 1 | 0 | 0 | 1.000 | 1.000 | 1.000 |"));
+        assert!(r.render().contains("| de | 2 | 1 | 0 | 0.667 | 1.000 | 0.800 |"), "{}", r.render());
     }
 }
