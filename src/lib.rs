@@ -25,6 +25,7 @@ pub mod manifest;
 pub mod output;
 pub mod pii;
 pub mod progress;
+pub mod quality;
 pub mod rng;
 pub mod stages;
 pub mod stats;

@@ -7,6 +7,7 @@ mod dedup;
 mod interop;
 mod main_job;
 mod pii;
+mod quality;
 mod resume;
 mod tokenize;
 mod util;

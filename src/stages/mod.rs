@@ -8,10 +8,12 @@
 
 mod normalize;
 mod pii;
+mod quality;
 mod tokenize;
 
 pub use normalize::{Normalize, NormalizeConfig, UnicodeForm};
 pub use pii::Pii;
+pub use quality::Quality;
 pub use tokenize::{hex, load_tokenizer, LoadedTokenizer, Tokenize, TokenizeConfig};
 
 use serde::{Deserialize, Serialize};
@@ -74,6 +76,8 @@ pub enum StageConfig {
     MinhashDedup(crate::dedup::MinhashDedupConfig),
     /// Lines repeated across many documents (a phase).
     LineDedup(crate::dedup::lines::LineDedupConfig),
+    /// Quality rules (Gopher, C4, FineWeb), per-language thresholds.
+    Quality(crate::quality::QualityConfig),
     /// Personal data (GDPR): redact, tag or drop.
     Pii(crate::pii::PolicyConfig),
     /// Tokenization with a HuggingFace `tokenizer.json`.
@@ -88,6 +92,7 @@ impl StageConfig {
             StageConfig::ExactDedup(_) => "exact_dedup",
             StageConfig::MinhashDedup(_) => "minhash_dedup",
             StageConfig::LineDedup(_) => "line_dedup",
+            StageConfig::Quality(_) => "quality",
             StageConfig::Pii(_) => "pii",
             StageConfig::Tokenize(_) => "tokenize",
         }
@@ -100,6 +105,7 @@ impl StageConfig {
             StageConfig::ExactDedup(c) => c.problems(),
             StageConfig::MinhashDedup(c) => c.problems(),
             StageConfig::LineDedup(c) => c.problems(),
+            StageConfig::Quality(c) => c.problems(),
             StageConfig::Pii(c) => c.problems(),
             StageConfig::Tokenize(c) => c.problems(),
         }
@@ -118,6 +124,7 @@ impl StageConfig {
     pub fn build(&self) -> Result<Box<dyn Stage>> {
         Ok(match self {
             StageConfig::Normalize(c) => Box::new(Normalize::new(c.clone())),
+            StageConfig::Quality(c) => Box::new(Quality::new(c)),
             StageConfig::Pii(c) => Box::new(Pii::new(c)),
             StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),
             StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) | StageConfig::LineDedup(_) => {

@@ -1,0 +1,213 @@
+//! The measurements behind the quality rules, computed in one pass over a
+//! document: words, lines, paragraphs and word n-grams (Gopher, C4 and
+//! FineWeb heuristics). Words are Unicode words (UAX #29), so every script
+//! is measured alike; lengths are in characters, not bytes.
+
+use std::collections::HashMap;
+
+use unicode_segmentation::UnicodeSegmentation;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Everything the rules look at, for one document.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Measures {
+    /// Unicode words.
+    pub words: usize,
+    /// Mean word length in characters.
+    pub mean_word_length: f64,
+    /// `#` and ellipses (`…`, `...`) per word.
+    pub symbol_word_ratio: f64,
+    /// Share of non-empty lines starting with a bullet (`•`, `-`, `*`, `·`, `‣`, `▪`, `◦`).
+    pub bullet_lines: f64,
+    /// Share of non-empty lines ending with an ellipsis.
+    pub ellipsis_lines: f64,
+    /// Share of words holding at least one alphabetic character.
+    pub alpha_words: f64,
+    /// Share of non-empty lines that repeat an earlier line, by count and by characters.
+    pub dup_lines: f64,
+    pub dup_line_chars: f64,
+    /// Share of paragraphs (blocks between blank lines) that repeat an earlier one.
+    pub dup_paragraphs: f64,
+    pub dup_paragraph_chars: f64,
+    /// For n = 2, 3, 4: characters of the most frequent word n-gram times its
+    /// count, over all word characters.
+    pub top_ngram_chars: [f64; 3],
+    /// For n = 5 … 10: characters of words inside n-grams that occur more
+    /// than once, over all word characters.
+    pub dup_ngram_chars: [f64; 6],
+    /// Share of non-empty lines ending in terminal punctuation (FineWeb, C4).
+    pub punct_lines: f64,
+    /// Share of non-empty lines of at most 30 characters (FineWeb).
+    pub short_lines: f64,
+    /// Line breaks per word (FineWeb's list-like documents).
+    pub newlines_per_word: f64,
+    /// Holds "lorem ipsum" (C4).
+    pub lorem_ipsum: bool,
+    /// Holds a curly brace (C4: code).
+    pub curly_brace: bool,
+    /// Share of non-empty lines mentioning javascript, and of lines that are
+    /// cookie, privacy or terms notices (C4).
+    pub javascript_lines: f64,
+    pub policy_lines: f64,
+}
+
+/// Characters that end a sentence in the EU languages' scripts (and the
+/// Greek question mark `;`, CJK full stops for quoted text).
+fn terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | '…' | ';' | ')' | '。' | '！' | '？')
+}
+
+const BULLETS: [char; 7] = ['•', '-', '*', '·', '‣', '▪', '◦'];
+
+/// Phrases of cookie, privacy and terms notices (C4), lower case.
+const POLICY: [&str; 10] = [
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+    "use of cookies",
+    "use cookies",
+    "datenschutzerklärung",
+    "politique de confidentialité",
+    "informativa sulla privacy",
+    "política de privacidad",
+];
+
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Repeated items (lines, paragraphs): (count, characters) of those that
+/// occurred before.
+fn duplicates<'a>(items: impl Iterator<Item = &'a str>) -> (usize, usize, usize, usize) {
+    let mut seen: HashMap<u64, ()> = HashMap::new();
+    let (mut n, mut chars, mut dup, mut dup_chars) = (0, 0, 0, 0);
+    for it in items {
+        let c = it.chars().count();
+        n += 1;
+        chars += c;
+        if seen.insert(xxh3_64(it.as_bytes()), ()).is_some() {
+            dup += 1;
+            dup_chars += c;
+        }
+    }
+    (n, chars, dup, dup_chars)
+}
+
+/// Measures `text`.
+pub fn measure(text: &str) -> Measures {
+    let words: Vec<&str> = text.unicode_words().collect();
+    let lens: Vec<usize> = words.iter().map(|w| w.chars().count()).collect();
+    let word_chars: usize = lens.iter().sum();
+    let mut m = Measures { words: words.len(), ..Default::default() };
+    m.mean_word_length = share(word_chars, words.len());
+    let symbols = text.matches('#').count() + text.matches('…').count() + text.matches("...").count();
+    m.symbol_word_ratio = share(symbols, words.len());
+    m.alpha_words = share(words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count(), words.len());
+
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let nl = lines.len();
+    m.bullet_lines = share(lines.iter().filter(|l| l.starts_with(BULLETS)).count(), nl);
+    m.ellipsis_lines = share(lines.iter().filter(|l| l.ends_with('…') || l.ends_with("...")).count(), nl);
+    m.punct_lines = share(lines.iter().filter(|l| l.chars().next_back().is_some_and(terminal)).count(), nl);
+    m.short_lines = share(lines.iter().filter(|l| l.chars().count() <= 30).count(), nl);
+    m.newlines_per_word = share(text.matches('\n').count(), words.len());
+    let (n, chars, dup, dup_chars) = duplicates(lines.iter().copied());
+    m.dup_lines = share(dup, n);
+    m.dup_line_chars = share(dup_chars, chars);
+    let paragraphs = text.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let (n, chars, dup, dup_chars) = duplicates(paragraphs);
+    m.dup_paragraphs = share(dup, n);
+    m.dup_paragraph_chars = share(dup_chars, chars);
+
+    let lower = text.to_lowercase();
+    m.lorem_ipsum = lower.contains("lorem ipsum");
+    m.curly_brace = text.contains('{') || text.contains('}');
+    let lower_lines: Vec<&str> = lower.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    m.javascript_lines = share(lower_lines.iter().filter(|l| l.contains("javascript")).count(), nl);
+    m.policy_lines = share(lower_lines.iter().filter(|l| POLICY.iter().any(|p| l.contains(p))).count(), nl);
+
+    // Word n-grams, hashed: the words' hashes combined in order.
+    let hashes: Vec<u64> = words.iter().map(|w| xxh3_64(w.as_bytes())).collect();
+    let gram = |i: usize, n: usize| {
+        hashes[i..i + n].iter().fold(n as u64, |h, &x| h.rotate_left(17) ^ x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    };
+    for (k, n) in (2..=4).enumerate() {
+        if words.len() < n || word_chars == 0 {
+            continue;
+        }
+        let mut counts: HashMap<u64, (usize, usize)> = HashMap::new();
+        for i in 0..=words.len() - n {
+            let e = counts.entry(gram(i, n)).or_insert((0, lens[i..i + n].iter().sum()));
+            e.0 += 1;
+        }
+        let top = counts.values().filter(|(c, _)| *c > 1).map(|(c, l)| c * l).max().unwrap_or(0);
+        m.top_ngram_chars[k] = share(top, word_chars);
+    }
+    for (k, n) in (5..=10).enumerate() {
+        if words.len() < n || word_chars == 0 {
+            continue;
+        }
+        let mut first: HashMap<u64, usize> = HashMap::new();
+        let mut covered = vec![false; words.len()];
+        for i in 0..=words.len() - n {
+            let g = gram(i, n);
+            match first.get(&g) {
+                Some(&j) => {
+                    covered[j..j + n].iter_mut().for_each(|c| *c = true);
+                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
+                }
+                None => {
+                    first.insert(g, i);
+                }
+            }
+        }
+        let dup: usize = covered.iter().zip(&lens).filter(|(c, _)| **c).map(|(_, l)| l).sum();
+        m.dup_ngram_chars[k] = share(dup, word_chars);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_on_a_small_text() {
+        let m = measure("Das ist ein Satz.\n\n- Punkt eins\n- Punkt zwei …\n\nDas ist ein Satz.");
+        assert_eq!(m.words, 12);
+        assert!((m.bullet_lines - 0.5).abs() < 1e-9);
+        assert!((m.ellipsis_lines - 0.25).abs() < 1e-9);
+        assert!((m.punct_lines - 0.75).abs() < 1e-9, "{}", m.punct_lines);
+        assert!((m.dup_lines - 0.25).abs() < 1e-9);
+        assert!((m.dup_paragraphs - 1.0 / 3.0).abs() < 1e-9);
+        assert!((m.symbol_word_ratio - 1.0 / 12.0).abs() < 1e-9);
+        assert!((m.alpha_words - 1.0).abs() < 1e-9);
+        assert!(!m.lorem_ipsum && !m.curly_brace);
+    }
+
+    #[test]
+    fn ngram_repetition() {
+        // "a b" repeated: the top 2-gram covers everything it can.
+        let m = measure(&"alpha beta ".repeat(10));
+        assert!(m.top_ngram_chars[0] > 0.85, "{:?}", m.top_ngram_chars);
+        assert!(m.dup_ngram_chars[0] > 0.99);
+        let m = measure("one two three four five six seven eight nine ten eleven twelve");
+        assert_eq!(m.top_ngram_chars, [0.0; 3]);
+        assert_eq!(m.dup_ngram_chars, [0.0; 6]);
+    }
+
+    #[test]
+    fn every_script_is_measured_in_characters() {
+        let m = measure("Καλημέρα κόσμε");
+        assert_eq!(m.words, 2);
+        assert!((m.mean_word_length - 6.5).abs() < 1e-9);
+        let m = measure("Accept cookies? This site uses cookies.\nfunction() { return 1; }\nLorem ipsum dolor");
+        assert!(m.lorem_ipsum && m.curly_brace);
+        assert!((m.policy_lines - 1.0 / 3.0).abs() < 1e-9);
+    }
+}
