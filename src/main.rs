@@ -56,6 +56,10 @@ enum Command {
     /// Show what deduplication removed from an output folder: the largest
     /// duplicate clusters (ids and sources) and the most removed lines.
     DedupReport(InspectArgs),
+    /// Show, for documents of a JSONL file, each quality rule's measured
+    /// value against its threshold and whether it passed (to tune thresholds
+    /// per language). Documents are named by id; their text is not printed.
+    Explain(ExplainArgs),
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
@@ -105,6 +109,27 @@ struct PiiArgs {
     /// text): skip it and count it, or stop.
     #[arg(long, value_enum, default_value = "skip")]
     on_error: OnErrorArg,
+}
+
+#[derive(Args, Debug)]
+struct ExplainArgs {
+    /// Input JSONL file (plain, .gz or .zst) with "text" and optionally "id" and "lang".
+    input: PathBuf,
+    /// Explain the document with this id (repeatable).
+    #[arg(long)]
+    id: Vec<String>,
+    /// Explain every document.
+    #[arg(long)]
+    all: bool,
+    /// Take the thresholds from the quality stage of this pipeline file.
+    #[arg(long)]
+    pipeline: Option<PathBuf>,
+    /// Language of documents without a "lang" field.
+    #[arg(long, default_value = "")]
+    lang: String,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -222,6 +247,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Pii(c) => pii(c),
+        Command::Explain(a) => explain(a),
         Command::Inspect(a) => {
             let s = inspect::inspect(&a.path)?;
             if a.json {
@@ -428,6 +454,43 @@ fn pii(c: PiiCommand) -> anyhow::Result<()> {
     );
     for e in &s.errors {
         eprintln!("  skipped {e}");
+    }
+    Ok(())
+}
+
+fn explain(a: ExplainArgs) -> anyhow::Result<()> {
+    if a.id.is_empty() && !a.all {
+        anyhow::bail!("give --id ID (repeatable) or --all");
+    }
+    let cfg = match &a.pipeline {
+        Some(p) => PipelineConfig::from_file(p)?
+            .stages
+            .iter()
+            .find_map(|s| match s {
+                StageConfig::Quality(c) => Some(c.clone()),
+                _ => None,
+            })
+            .with_context(|| format!("{} has no quality stage", p.display()))?,
+        None => eurocorpus::quality::QualityConfig::default(),
+    };
+    let problems = cfg.problems();
+    if !problems.is_empty() {
+        return Err(Error::Config { origin: "quality options".into(), problems }.into());
+    }
+    let (docs, skipped) = eurocorpus::quality::explain::explain(&a.input, &a.id, &a.lang, &cfg.rules())?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&docs)?);
+    } else {
+        for d in &docs {
+            println!("{}", d.render());
+        }
+    }
+    let missing: Vec<&String> = a.id.iter().filter(|id| !docs.iter().any(|d| &&d.id == id)).collect();
+    if skipped > 0 {
+        eprintln!("eurocorpus explain: {skipped} lines skipped (not a JSON object with a string \"text\")");
+    }
+    if !missing.is_empty() {
+        anyhow::bail!("no document with id {:?} in {}", missing, a.input.display());
     }
     Ok(())
 }

@@ -46,3 +46,20 @@ fn unknown_rules_are_configuration_errors() {
     assert!(e.contains("disable: unknown rule or family \"gopher_nothing\""), "{e}");
     assert!(e.contains("thresholds: unknown rule \"min_words\""), "{e}");
 }
+
+#[test]
+fn explain_prints_each_rule_against_its_threshold() {
+    let o = run_expect(
+        eurocorpus().args(["explain", "fixtures/corpus/jsonl/de.jsonl", "--id", "ud-german-gsd-dev-00000"]),
+        0,
+    );
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(out.starts_with("document ud-german-gsd-dev-00000 (lang de): removed by gopher_min_words\n"), "{out}");
+    assert!(out.contains("  gopher_min_words                      21.0000 >= 50           FAIL\n"), "{out}");
+    assert!(out.contains("  gopher_max_mean_word_length            6.1429 <= 12           pass\n"), "{out}");
+    assert_eq!(out.lines().count(), 1 + eurocorpus::quality::RULES.len() + 1);
+    let o = run_expect(eurocorpus().args(["explain", "fixtures/corpus/jsonl/de.jsonl", "--id", "nope"]), 1);
+    assert!(stderr(&o).contains("no document with id [\"nope\"]"), "{}", stderr(&o));
+    let o = run_expect(eurocorpus().args(["explain", "fixtures/corpus/jsonl/de.jsonl"]), 1);
+    assert!(stderr(&o).contains("give --id ID (repeatable) or --all"), "{}", stderr(&o));
+}

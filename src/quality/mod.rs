@@ -8,6 +8,7 @@
 //! the removal reason in `stats.json`. [`Rules::explain`] lists every rule's
 //! value, threshold and verdict, so thresholds can be tuned per language.
 
+pub mod explain;
 pub mod measure;
 
 use std::collections::BTreeMap;
