@@ -7,17 +7,15 @@
 //! ([`super::seq`]). Validators and context words run only on those
 //! candidates.
 
-use serde::{Deserialize, Serialize};
-
 use super::ip::IpRanges;
 use super::numbers::{self, NumScratch, SeqCtx};
-use super::regions::{countries_of_language, REGIONS};
+use super::regions::{countries_of_language, region_slice};
 use super::seq::{next_seq, Seq};
 use super::{email, ip, Entity, EntityType};
 
-/// Detector options (the `[stages.detect]`-level keys of the `pii` stage).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
+/// Detector options (mirrored by the `pii` stage's keys, see
+/// [`super::PolicyConfig::detector`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct DetectorConfig {
     /// Also find obfuscated e-mail addresses (`name [at] domain [dot] eu`).
     pub email_obfuscated: bool,
@@ -62,11 +60,6 @@ pub struct Resolved {
     pub regions: &'static [&'static str],
     /// Countries whose national IDs need no label in this document.
     pub countries: &'static [&'static str],
-}
-
-fn region_slice(code: &str) -> Option<&'static [&'static str]> {
-    let upper = code.to_ascii_uppercase();
-    REGIONS.iter().position(|r| *r == upper).map(|k| &REGIONS[k..=k])
 }
 
 /// Reusable buffers of one worker.

@@ -441,9 +441,8 @@ fn in_number_list(text: &str, start: usize, end: usize, digits: usize) -> bool {
 /// either the scheme is strict enough to trust a bare number
 /// ([`trusted_unlabelled`]) or the number is not one of a list of numbers
 /// of its length ([`in_number_list`]).
-fn national_id_evidence(c: &SeqCtx, scheme: &Scheme, i: usize, j: usize) -> bool {
+fn national_id_evidence(c: &SeqCtx, scheme: &Scheme, i: usize, j: usize, ev: Evidence) -> bool {
     let (start, end) = c.span(i, j);
-    let ev = context::evidence(c.text, start, end, scheme.context);
     if !scheme.checksum {
         return ev == Evidence::For;
     }
@@ -503,29 +502,24 @@ pub fn find_national_id(c: &mut SeqCtx, s: &mut NumScratch, out: &mut Vec<Entity
             }
             c.written(i, j, &mut s.written);
             let mut used = 0;
-            let mut found: Option<&'static Scheme> = None;
+            let (start, end) = c.span(i, j);
+            // The best valid scheme: its label present, then one of the
+            // document's countries, then the first.
+            let mut found: Option<(&'static Scheme, (bool, bool))> = None;
             for scheme in schemes() {
-                if !(scheme.validate)(s.strip(&mut used, scheme.separators)) || !national_id_evidence(c, scheme, i, j) {
+                if !(scheme.validate)(s.strip(&mut used, scheme.separators)) {
                     continue;
                 }
-                // Prefer the scheme whose label is present, then one of the
-                // document's countries, then the first.
-                let (start, end) = c.span(i, j);
-                let labelled = context::evidence(c.text, start, end, scheme.context) == Evidence::For;
-                let home = c.hints.countries.contains(&scheme.country);
-                let better = match found {
-                    None => true,
-                    Some(f) => {
-                        let f_labelled = context::evidence(c.text, start, end, f.context) == Evidence::For;
-                        let f_home = c.hints.countries.contains(&f.country);
-                        (labelled, home) > (f_labelled, f_home)
-                    }
-                };
-                if better {
-                    found = Some(scheme);
+                let ev = context::evidence(c.text, start, end, scheme.context);
+                if !national_id_evidence(c, scheme, i, j, ev) {
+                    continue;
+                }
+                let rank = (ev == Evidence::For, c.hints.countries.contains(&scheme.country));
+                if found.is_none_or(|(_, best)| rank > best) {
+                    found = Some((scheme, rank));
                 }
             }
-            if let Some(scheme) = found {
+            if let Some((scheme, _)) = found {
                 let (start, end) = c.span(i, j);
                 out.push(Entity { kind: EntityType::NationalId, subtype: scheme.subtype, start, end });
                 c.take(i, j);

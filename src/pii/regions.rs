@@ -19,9 +19,15 @@ pub const REGIONS: &[&str] = &[
     "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
-/// The static code of a region name.
+/// The static code of a region name (upper case: `"DE"`).
 pub fn region(code: &str) -> Option<&'static str> {
-    REGIONS.iter().copied().find(|r| *r == code)
+    region_slice(code).map(|s| s[0])
+}
+
+/// The region as a one-element static slice; the code in either case.
+pub fn region_slice(code: &str) -> Option<&'static [&'static str]> {
+    let k = REGIONS.iter().position(|r| r.eq_ignore_ascii_case(code))?;
+    Some(&REGIONS[k..=k])
 }
 
 /// The member states (and neighbours) whose documents are usually written
