@@ -16,7 +16,7 @@ use std::sync::Arc;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use eurocorpus::config::{InputConfig, OutputConfig};
 use eurocorpus::input::{self, FieldSpec, Item};
-use eurocorpus::output::OutputSchema;
+use eurocorpus::output::{Columns, OutputSchema};
 use eurocorpus::stages::{Normalize, NormalizeConfig, Scratch, Stage, Tokenize, TokenizeConfig};
 use eurocorpus::Document;
 
@@ -191,7 +191,7 @@ fn benches(c: &mut Criterion) {
     for d in &mut tokenized {
         t.encode_into(&d.text.clone(), &mut d.tokens).unwrap();
     }
-    let schema = OutputSchema::new(&OutputConfig::default(), true, &[], false, false);
+    let schema = OutputSchema::new(&OutputConfig::default(), Columns { tokens: true, ..Default::default() }, &[]);
     let refs: Vec<&Document> = tokenized.iter().collect();
     g.bench_function("arrow_batch", |b| b.iter(|| schema.batch(&refs).unwrap().num_rows()));
     g.finish();

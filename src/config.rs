@@ -292,7 +292,7 @@ impl PipelineConfig {
                     ));
                 }
             }
-            for p in s.problems() {
+            for p in s.problems(&self.input.metadata) {
                 problems.push(format!("stages[{i}] ({}): {p}", s.kind()));
             }
         }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 /// One document: what a reader produced, changed in place by the stages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// From the input's id field, or `{source}:{record}` when it has none.
     pub id: String,
@@ -11,6 +11,11 @@ pub struct Document {
     pub text: String,
     /// ISO 639-1 code, or empty when unknown.
     pub lang: String,
+    /// The langid stage's confidence in `lang` (0–1), when it ran.
+    pub lang_score: Option<f32>,
+    /// Written to the output's `other/` folder instead of `data/` (the
+    /// langid stage's `other = "route"`).
+    pub routed: bool,
     /// The input file's path relative to its input root (shared by every
     /// document of the file).
     pub source: Arc<str>,

@@ -37,7 +37,7 @@ use crate::input::{self, FieldSpec, InputFile, Item};
 use crate::manifest::{
     to_json, write_atomic, ColumnEntry, CompletionRecord, InputEntry, Manifest, TokenizerEntry, Totals, STATE_DIR,
 };
-use crate::output::{is_shard_name, OutputSchema, ShardWriter, DATA_DIR};
+use crate::output::{is_shard_name, Columns, OutputSchema, ShardWriter, DATA_DIR, OTHER_DIR};
 use crate::progress::Progress;
 use crate::stages::{hex, Outcome, Scratch, Stage, StageConfig, Tokenize};
 use crate::stats::{ErrorSample, StageStats, Stats};
@@ -161,7 +161,7 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
                 });
                 Box::new(t)
             }
-            other => other.build()?,
+            other => other.build(&cfg.input.metadata)?,
         };
         if dedup_names.is_empty() {
             pre.push(built);
@@ -221,10 +221,13 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         spec: Arc::new(FieldSpec::from_config(&cfg.input)),
         schema: OutputSchema::new(
             &cfg.output,
-            tokenizer.is_some(),
+            Columns {
+                tokens: tokenizer.is_some(),
+                clusters: cluster_columns,
+                pii: cfg.pii_column(),
+                lang_score: cfg.stages.iter().any(|s| matches!(s, StageConfig::Langid(_))),
+            },
             &cfg.input.metadata,
-            cluster_columns,
-            cfg.pii_column(),
         ),
         pre,
         dedup,
@@ -376,20 +379,24 @@ fn load_valid_record(out: &Path, i: usize, file: &InputFile, fingerprint: &str) 
         .then_some(rec)
 }
 
-/// Shard files (and their temporaries) under the output folder and its
-/// partition folders, with the input number in their name.
+/// Shard files (and their temporaries) under the output's `data/` and
+/// `other/` folders and their partition folders, with the input number in
+/// their name.
 fn existing_shards(out: &Path) -> Result<Vec<(PathBuf, usize)>> {
     let mut found = Vec::new();
-    let data = out.join(DATA_DIR);
-    if !data.is_dir() {
-        return Ok(found);
-    }
-    let mut dirs = vec![data.clone()];
-    let entries = std::fs::read_dir(&data).map_err(|e| Error::io(&data, "list the output folder", e))?;
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.contains('=') && e.path().is_dir() {
-            dirs.push(e.path());
+    let mut dirs = Vec::new();
+    for top in [DATA_DIR, OTHER_DIR] {
+        let data = out.join(top);
+        if !data.is_dir() {
+            continue;
+        }
+        dirs.push(data.clone());
+        let entries = std::fs::read_dir(&data).map_err(|e| Error::io(&data, "list the output folder", e))?;
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.contains('=') && e.path().is_dir() {
+                dirs.push(e.path());
+            }
         }
     }
     for d in dirs {

@@ -21,6 +21,7 @@ pub mod error;
 pub mod exec;
 pub mod input;
 pub mod inspect;
+pub mod langid;
 pub mod manifest;
 pub mod output;
 pub mod pii;

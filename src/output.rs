@@ -30,13 +30,28 @@ use crate::stages::hex;
 /// repositories.
 pub const DATA_DIR: &str = "data";
 
+/// Folder of the documents a stage routed away from `data/` (the langid
+/// stage's `other = "route"`): same schema and partitioning.
+pub const OTHER_DIR: &str = "other";
+
 /// Largest row group, in uncompressed bytes buffered (bounds memory per
 /// open shard).
 const MAX_ROW_GROUP_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Column names the output schema uses itself; metadata may not reuse them.
-pub const RESERVED_COLUMNS: &[&str] =
-    &["id", "text", "lang", "source", "record", "input_ids", "num_tokens", "dup_cluster_size", "dup_cluster_id", "pii"];
+pub const RESERVED_COLUMNS: &[&str] = &[
+    "id",
+    "text",
+    "lang",
+    "lang_score",
+    "source",
+    "record",
+    "input_ids",
+    "num_tokens",
+    "dup_cluster_size",
+    "dup_cluster_id",
+    "pii",
+];
 
 /// The `pii` column of a batch.
 fn pii_column(docs: &[&Document]) -> ArrayRef {
@@ -81,10 +96,21 @@ pub struct OutputSchema {
     schema: SchemaRef,
     keep_text: bool,
     lang_column: bool,
-    tokens: bool,
-    clusters: bool,
-    pii: bool,
+    columns: Columns,
     metadata: usize,
+}
+
+/// The optional columns a run writes, decided by its stages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// `input_ids` and `num_tokens` (a tokenize stage).
+    pub tokens: bool,
+    /// `dup_cluster_size` and `dup_cluster_id` (dedup with `keep_clusters`).
+    pub clusters: bool,
+    /// `pii` (the pii stage with `column = true`).
+    pub pii: bool,
+    /// `lang_score` (a langid stage).
+    pub lang_score: bool,
 }
 
 /// The element type of the `pii` column: one value's kind and byte span in
@@ -103,14 +129,14 @@ fn pii_item_field() -> Field {
 }
 
 impl OutputSchema {
-    /// The schema for an output config: `id, text?, lang?, source, record,
-    /// input_ids?, num_tokens?, <metadata…>`. `lang` is left out of the
+    /// The schema for an output config: `id, text?, lang?, lang_score?,
+    /// source, record, input_ids?, num_tokens?, <metadata…>`. `lang` is left out of the
     /// files when partitioning by language (it is in the folder name, as
     /// Hive, Spark, DuckDB and pyarrow expect).
     /// With `clusters`, `dup_cluster_size` and `dup_cluster_id` (uint64)
     /// follow the token columns; with `pii`, the `pii` column (list of
     /// `{type, subtype, start, end}`, byte offsets in `text`) follows them.
-    pub fn new(cfg: &OutputConfig, tokenized: bool, metadata: &[String], clusters: bool, pii: bool) -> Self {
+    pub fn new(cfg: &OutputConfig, columns: Columns, metadata: &[String]) -> Self {
         let lang_column = cfg.partition_by != PartitionBy::Lang;
         let mut fields = vec![Field::new("id", DataType::Utf8, false)];
         if cfg.keep_text {
@@ -119,9 +145,12 @@ impl OutputSchema {
         if lang_column {
             fields.push(Field::new("lang", DataType::Utf8, false));
         }
+        if columns.lang_score {
+            fields.push(Field::new("lang_score", DataType::Float32, false));
+        }
         fields.push(Field::new("source", DataType::Utf8, false));
         fields.push(Field::new("record", DataType::UInt64, false));
-        if tokenized {
+        if columns.tokens {
             fields.push(Field::new(
                 "input_ids",
                 DataType::List(Arc::new(Field::new("item", DataType::UInt32, true))),
@@ -129,11 +158,11 @@ impl OutputSchema {
             ));
             fields.push(Field::new("num_tokens", DataType::UInt32, false));
         }
-        if clusters {
+        if columns.clusters {
             fields.push(Field::new("dup_cluster_size", DataType::UInt64, false));
             fields.push(Field::new("dup_cluster_id", DataType::UInt64, false));
         }
-        if pii {
+        if columns.pii {
             fields.push(Field::new("pii", DataType::List(Arc::new(pii_item_field())), false));
         }
         for m in metadata {
@@ -143,9 +172,7 @@ impl OutputSchema {
             schema: Arc::new(Schema::new(fields)),
             keep_text: cfg.keep_text,
             lang_column,
-            tokens: tokenized,
-            clusters,
-            pii,
+            columns,
             metadata: metadata.len(),
         }
     }
@@ -176,11 +203,16 @@ impl OutputSchema {
         if self.lang_column {
             cols.push(strings(&|d| &d.lang));
         }
+        if self.columns.lang_score {
+            let mut b = arrow_array::builder::Float32Builder::with_capacity(n);
+            docs.iter().for_each(|d| b.append_value(d.lang_score.unwrap_or(0.0)));
+            cols.push(Arc::new(b.finish()));
+        }
         cols.push(strings(&|d| &d.source));
         let mut rec = UInt64Builder::with_capacity(n);
         docs.iter().for_each(|d| rec.append_value(d.record));
         cols.push(Arc::new(rec.finish()));
-        if self.tokens {
+        if self.columns.tokens {
             let total: usize = docs.iter().map(|d| d.tokens.len()).sum();
             let mut ids = ListBuilder::with_capacity(UInt32Builder::with_capacity(total), n)
                 .with_field(Arc::new(Field::new("item", DataType::UInt32, true)));
@@ -193,7 +225,7 @@ impl OutputSchema {
             cols.push(Arc::new(ids.finish()));
             cols.push(Arc::new(counts.finish()));
         }
-        if self.clusters {
+        if self.columns.clusters {
             let mut size = UInt64Builder::with_capacity(n);
             let mut id = UInt64Builder::with_capacity(n);
             for d in docs {
@@ -204,7 +236,7 @@ impl OutputSchema {
             cols.push(Arc::new(size.finish()));
             cols.push(Arc::new(id.finish()));
         }
-        if self.pii {
+        if self.columns.pii {
             cols.push(pii_column(docs));
         }
         for m in 0..self.metadata {
@@ -328,10 +360,12 @@ impl<'a> ShardWriter<'a> {
         }
     }
 
+    /// The folder, relative to the output root, of a document's shard.
     fn partition_of(&self, doc: &Document) -> String {
+        let top = if doc.routed { OTHER_DIR } else { DATA_DIR };
         match self.cfg.partition_by {
-            PartitionBy::None => String::new(),
-            PartitionBy::Lang => partition_dir("lang", &doc.lang),
+            PartitionBy::None => top.to_string(),
+            PartitionBy::Lang => format!("{top}/{}", partition_dir("lang", &doc.lang)),
         }
     }
 
@@ -407,11 +441,10 @@ impl<'a> ShardWriter<'a> {
             let n = self.next_part.entry(part.to_string()).or_insert(0);
             let name = shard_name(self.input, *n);
             *n += 1;
-            let data = self.root.join(DATA_DIR);
-            let dir = if part.is_empty() { data } else { data.join(part) };
+            let dir = self.root.join(part);
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the partition folder", e))?;
             let tmp = dir.join(format!(".{name}.tmp"));
-            let rel = if part.is_empty() { format!("{DATA_DIR}/{name}") } else { format!("{DATA_DIR}/{part}/{name}") };
+            let rel = format!("{part}/{name}");
             let file = File::create(&tmp).map_err(|e| Error::io(&tmp, "create the shard", e))?;
             let sink =
                 HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), bytes: 0 };

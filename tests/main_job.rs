@@ -9,9 +9,11 @@ use crate::util::*;
 
 /// Documents in the fixture corpus.
 const FIXTURE_DOCS: usize = 283;
-/// Written by the quick start: de.jsonl holds two exact copies of other
-/// documents (see fixtures/README.md), which deduplication removes.
-const WRITTEN: usize = 281;
+/// Written by the quick start: the quality rules remove 54 (46 treebank
+/// snippets under 50 words, 8 by other rules, all listed in stats.json), and
+/// de.jsonl holds two exact copies of other documents (see
+/// fixtures/README.md), which deduplication removes.
+const WRITTEN: usize = 227;
 
 fn quickstart_into(out: &std::path::Path, extra: &[&str]) -> std::process::Output {
     let mut c = eurocorpus();
@@ -25,7 +27,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     let out = tmp.path().join("out");
     let o = quickstart_into(&out, &[]);
     let summary = stderr(&o);
-    assert!(summary.contains("accounted: read 283 = written 281 + removed 2 + errored 0"), "{summary}");
+    assert!(summary.contains("accounted: read 283 = written 227 + removed 56 + errored 0"), "{summary}");
 
     // Schema: the documented columns, in order.
     let shards = shard_files(&out);
@@ -36,6 +38,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
             "id:Utf8",
             "text:Utf8",
             "lang:Utf8",
+            "lang_score:Float32",
             "source:Utf8",
             "record:UInt64",
             "input_ids:List(UInt32)",
@@ -61,7 +64,8 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     let first = &rows[0];
     assert_eq!(
         (first.id.as_str(), first.source.as_str(), first.record),
-        ("ud-german-gsd-dev-00000", "jsonl/de.jsonl", 1)
+        ("ud-german-gsd-dev-00004", "jsonl/de.jsonl", 2),
+        "the first German snippet has 21 words: the quality stage removed it"
     );
     assert_eq!(first.lang.as_deref(), Some("de"));
     assert_eq!(first.meta["licence"].as_deref(), Some("CC BY-SA 4.0"));
@@ -70,7 +74,7 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     let mt = rows.iter().find(|r| r.source == "text/mt-001.txt").unwrap();
     assert_eq!(mt.id, "text/mt-001.txt:1");
     let wet: Vec<_> = rows.iter().filter(|r| r.source == "wet/sample.warc.wet.gz").collect();
-    assert_eq!(wet.len(), 45);
+    assert_eq!(wet.len(), 40);
     assert!(wet.iter().all(|r| r.meta["url"].as_deref().is_some_and(|u| u.starts_with("http"))));
     assert!(wet.iter().all(|r| r.meta["date"].as_deref().is_some_and(|d| d.starts_with("2024-03-0"))));
     assert!(wet.iter().all(|r| r.id.starts_with("urn:uuid:")));
@@ -109,8 +113,38 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
     assert_eq!(s["documents"]["read"], FIXTURE_DOCS as u64);
     let stages: Vec<_> =
         s["stages"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
-    assert_eq!(stages, ["read", "normalize", "line_dedup", "exact_dedup", "minhash_dedup", "pii", "tokenize"]);
+    assert_eq!(
+        stages,
+        ["read", "normalize", "langid", "quality", "line_dedup", "exact_dedup", "minhash_dedup", "pii", "tokenize"]
+    );
     assert_eq!(s["removed"]["exact_dedup.duplicate"], 2);
+    assert_eq!(s["removed"]["quality.gopher_min_words"], 46);
+    let quality_removed: u64 = s["removed"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(k, _)| k.starts_with("quality."))
+        .map(|(_, v)| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(quality_removed, 54);
+    // Every document got a language: the labels of the JSONL and Parquet
+    // inputs are confirmed, the WET (cs, fi, sv) and text files (ga, mt,
+    // sl) get theirs from the langid stage.
+    let langid = s["stages"].as_array().unwrap().iter().find(|x| x["name"] == "langid").unwrap();
+    let counts = langid["counts"].as_object().unwrap();
+    let labelled: u64 = counts.values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(labelled, FIXTURE_DOCS as u64);
+    for (lang, n) in [("de", 42), ("fr", 40), ("es", 40), ("nl", 41), ("pt", 40), ("mt", 2), ("ga", 2), ("sl", 2)] {
+        assert_eq!(counts[&format!("lang/{lang}")], n, "{lang}");
+    }
+    for r in &rows {
+        assert!(!r.lang.as_deref().unwrap_or("").is_empty(), "{}", r.id);
+    }
+    let by_source =
+        |src: &str| rows.iter().filter(|r| r.source == src).map(|r| r.lang.clone().unwrap()).collect::<BTreeSet<_>>();
+    assert_eq!(by_source("text/mt-001.txt"), BTreeSet::from(["mt".to_string()]));
+    assert_eq!(by_source("text/ga-001.txt"), BTreeSet::from(["ga".to_string()]));
+    assert_eq!(by_source("wet/sample.warc.wet.gz"), ["cs", "fi", "sv"].map(String::from).into());
 }
 
 #[test]
@@ -132,7 +166,7 @@ fn partitions_by_language_hive_style() {
         .iter()
         .map(|f| f.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    let want: BTreeSet<String> = ["de", "en", "es", "fr", "nl", "pt", "__HIVE_DEFAULT_PARTITION__"]
+    let want: BTreeSet<String> = ["cs", "de", "en", "es", "fi", "fr", "ga", "mt", "nl", "pt", "sl", "sv"]
         .iter()
         .map(|l| format!("lang={l}"))
         .collect();
@@ -147,8 +181,8 @@ fn partitions_by_language_hive_style() {
     );
     let inspect = run_expect(eurocorpus().arg("inspect").arg(&out), 0);
     let report = String::from_utf8_lossy(&inspect.stdout).into_owned();
-    assert!(report.contains("documents  281"), "{report}");
-    assert!(report.lines().any(|l| l.starts_with("de ") && l.contains(" 40 ")), "{report}");
+    assert!(report.contains("documents  227"), "{report}");
+    assert!(report.lines().any(|l| l.starts_with("de ") && l.contains(" 35 ")), "{report}");
 }
 
 #[test]
@@ -196,7 +230,8 @@ fn default_pipeline_runs_without_a_config_file() {
     // de.jsonl's two exact copies go: the default pipeline deduplicates.
     assert_eq!(rows.len(), 42 + 40 + 40 + 30 - 2);
     assert!(rows.iter().all(|r| r.input_ids.is_none() && r.text.is_some()));
-    assert_eq!(rows[0].lang.as_deref(), Some(""), "no lang_field in the default pipeline");
+    assert_eq!(rows[0].lang.as_deref(), Some("de"), "the default pipeline labels languages");
+    assert!(rows.iter().all(|r| r.lang_score.is_some_and(|s| s > 0.0)));
 
     let out2 = tmp.path().join("out2");
     let tok = fixture_tokenizer();
@@ -261,12 +296,12 @@ fn inspect_summarises_a_folder_and_a_file() {
     assert_eq!(s["documents"], WRITTEN as u64);
     assert_eq!(s["shards"], 12);
     assert_eq!(s["tokens"], manifest(&out)["totals"]["tokens"]);
-    assert_eq!(s["languages"]["fr"]["documents"], 40);
+    assert_eq!(s["languages"]["fr"]["documents"], 37);
     assert_eq!(s["pipeline"], "quickstart");
     let one = &shard_files(&out)[0];
     let o = run_expect(eurocorpus().arg("inspect").arg(one), 0);
     let text = String::from_utf8_lossy(&o.stdout).into_owned();
-    assert!(text.contains("documents  40") && text.contains("input_ids: List(UInt32)"), "{text}");
+    assert!(text.contains("documents  35") && text.contains("input_ids: List(UInt32)"), "{text}");
 }
 
 #[test]

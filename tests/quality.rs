@@ -57,7 +57,9 @@ fn explain_prints_each_rule_against_its_threshold() {
     assert!(out.starts_with("document ud-german-gsd-dev-00000 (lang de): removed by gopher_min_words\n"), "{out}");
     assert!(out.contains("  gopher_min_words                      21.0000 >= 50           FAIL\n"), "{out}");
     assert!(out.contains("  gopher_max_mean_word_length            6.1429 <= 12           pass\n"), "{out}");
-    assert_eq!(out.lines().count(), 1 + eurocorpus::quality::RULES.len() + 1);
+    assert!(out.contains("  gopher_min_stop_words                  6.0000 >= 2            pass\n"), "{out}");
+    let checked = eurocorpus::quality::RULES.len() - eurocorpus::quality::OFF_BY_DEFAULT.len();
+    assert_eq!(out.lines().count(), 1 + checked + 1);
     let o = run_expect(eurocorpus().args(["explain", "fixtures/corpus/jsonl/de.jsonl", "--id", "nope"]), 1);
     assert!(stderr(&o).contains("no document with id [\"nope\"]"), "{}", stderr(&o));
     let o = run_expect(eurocorpus().args(["explain", "fixtures/corpus/jsonl/de.jsonl"]), 1);

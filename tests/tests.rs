@@ -5,6 +5,7 @@
 mod bad_input;
 mod dedup;
 mod interop;
+mod langid;
 mod main_job;
 mod pii;
 mod quality;

@@ -64,12 +64,13 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// One output row, as read back.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
     pub shard: String,
     pub id: String,
     pub text: Option<String>,
     pub lang: Option<String>,
+    pub lang_score: Option<f32>,
     pub source: String,
     pub record: u64,
     pub input_ids: Option<Vec<u32>>,
@@ -133,6 +134,9 @@ pub fn read_rows(dir: &Path) -> Vec<Row> {
                     id: s("id", i).unwrap().unwrap(),
                     text: s("text", i).flatten(),
                     lang: s("lang", i).flatten(),
+                    lang_score: batch
+                        .column_by_name("lang_score")
+                        .map(|c| c.as_primitive::<arrow_array::types::Float32Type>().value(i)),
                     source: s("source", i).unwrap().unwrap(),
                     record: batch.column_by_name("record").unwrap().as_primitive::<UInt64Type>().value(i),
                     input_ids: batch.column_by_name("input_ids").map(|c| {

@@ -105,6 +105,8 @@ pub(crate) fn make_doc(
         id,
         text,
         lang: lang.unwrap_or_default(),
+        lang_score: None,
+        routed: false,
         source: source.clone(),
         record,
         meta,

@@ -65,7 +65,7 @@ pub fn explain(input: &Path, ids: &[String], lang: &str, rules: &Rules) -> Resul
             continue;
         }
         let doc_lang = obj.get("lang").and_then(Value::as_str).unwrap_or(lang).to_string();
-        let m = measure(text);
+        let m = measure(text, &doc_lang);
         out.push(Explained {
             id,
             removed_by: rules.first_failure(&m, &doc_lang),
@@ -91,6 +91,10 @@ impl Explained {
                 super::Bound::Min => ">=",
                 super::Bound::Max => "<=",
             };
+            if v.value.is_nan() {
+                let _ = writeln!(s, "  {:<32} {:>12} (does not apply to this language)", v.rule, "n/a");
+                continue;
+            }
             let _ = writeln!(
                 s,
                 "  {:<32} {:>12.4} {op} {:<12} {}",

@@ -3,7 +3,8 @@
 //! FineWeb heuristics). Words are Unicode words (UAX #29), so every script
 //! is measured alike; lengths are in characters, not bytes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 use xxhash_rust::xxh3::xxh3_64;
@@ -23,17 +24,22 @@ pub struct Measures {
     pub ellipsis_lines: f64,
     /// Share of words holding at least one alphabetic character.
     pub alpha_words: f64,
+    /// Occurrences of the language's stop words (Gopher); None when there
+    /// is no list for the language.
+    pub stop_words: Option<usize>,
     /// Share of non-empty lines that repeat an earlier line, by count and by characters.
     pub dup_lines: f64,
     pub dup_line_chars: f64,
     /// Share of paragraphs (blocks between blank lines) that repeat an earlier one.
     pub dup_paragraphs: f64,
     pub dup_paragraph_chars: f64,
-    /// For n = 2, 3, 4: characters of the most frequent word n-gram times its
-    /// count, over all word characters.
+    /// For n = 2, 3, 4: characters of the most frequent word n-gram (that
+    /// occurs more than once) times its count, over the text's characters.
     pub top_ngram_chars: [f64; 3],
-    /// For n = 5 … 10: characters of words inside n-grams that occur more
-    /// than once, over all word characters.
+    /// For n = 5 … 10: characters of the word n-grams that repeat an earlier
+    /// one, over the text's characters. As in the reference implementation
+    /// (datatrove's Gopher filter): the first occurrence is not counted, and
+    /// the scan jumps past a repeat, so overlapping repeats count once.
     pub dup_ngram_chars: [f64; 6],
     /// Share of non-empty lines ending in terminal punctuation (FineWeb, C4).
     pub punct_lines: f64,
@@ -54,8 +60,14 @@ pub struct Measures {
 /// Characters that end a sentence in the EU languages' scripts (and the
 /// Greek question mark `;`, CJK full stops for quoted text).
 fn terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | '…' | ';' | ')' | '。' | '！' | '？')
+    matches!(c, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | '…' | ';' | ':' | ')' | '。' | '！' | '？')
 }
+
+/// Rules about the shape of lines say nothing about a document of one or
+/// two lines (a paragraph that ends with a name, a dialogue line starting
+/// with a dash): below this many non-empty lines their shares are 0 (1 for
+/// the share of lines ending in punctuation).
+pub const MIN_LINES_FOR_LINE_RULES: usize = 3;
 
 const BULLETS: [char; 7] = ['•', '-', '*', '·', '‣', '▪', '◦'];
 
@@ -98,8 +110,36 @@ fn duplicates<'a>(items: impl Iterator<Item = &'a str>) -> (usize, usize, usize,
     (n, chars, dup, dup_chars)
 }
 
-/// Measures `text`.
-pub fn measure(text: &str) -> Measures {
+/// Stop-word lists by language (`stopwords.txt`; sources in
+/// `STOPWORDS.md`).
+fn stop_words(lang: &str) -> Option<&'static HashSet<&'static str>> {
+    static LISTS: OnceLock<HashMap<&'static str, HashSet<&'static str>>> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            include_str!("stopwords.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(lang, words)| (lang, words.split(' ').filter(|w| !w.is_empty()).collect()))
+                .collect()
+        })
+        .get(lang)
+}
+
+/// The languages with a stop-word list.
+pub fn stop_word_languages() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = include_str!("stopwords.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(lang, _)| lang))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Measures `text`, written in `lang` (ISO 639-1; it selects the stop
+/// words).
+pub fn measure(text: &str, lang: &str) -> Measures {
     let words: Vec<&str> = text.unicode_words().collect();
     let lens: Vec<usize> = words.iter().map(|w| w.chars().count()).collect();
     let word_chars: usize = lens.iter().sum();
@@ -111,11 +151,17 @@ pub fn measure(text: &str) -> Measures {
 
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let nl = lines.len();
-    m.bullet_lines = share(lines.iter().filter(|l| l.starts_with(BULLETS)).count(), nl);
-    m.ellipsis_lines = share(lines.iter().filter(|l| l.ends_with('…') || l.ends_with("...")).count(), nl);
-    m.punct_lines = share(lines.iter().filter(|l| l.chars().next_back().is_some_and(terminal)).count(), nl);
-    m.short_lines = share(lines.iter().filter(|l| l.chars().count() <= 30).count(), nl);
-    m.newlines_per_word = share(text.matches('\n').count(), words.len());
+    if nl >= MIN_LINES_FOR_LINE_RULES {
+        m.bullet_lines = share(lines.iter().filter(|l| l.starts_with(BULLETS)).count(), nl);
+        m.ellipsis_lines = share(lines.iter().filter(|l| l.ends_with('…') || l.ends_with("...")).count(), nl);
+        m.punct_lines = share(lines.iter().filter(|l| l.chars().next_back().is_some_and(terminal)).count(), nl);
+        m.short_lines = share(lines.iter().filter(|l| l.chars().count() <= 30).count(), nl);
+    } else {
+        m.punct_lines = 1.0;
+    }
+    // Line breaks between non-empty lines: blank lines between paragraphs
+    // are formatting, not list structure.
+    m.newlines_per_word = share(nl.saturating_sub(1), words.len());
     let (n, chars, dup, dup_chars) = duplicates(lines.iter().copied());
     m.dup_lines = share(dup, n);
     m.dup_line_chars = share(dup_chars, chars);
@@ -125,6 +171,10 @@ pub fn measure(text: &str) -> Measures {
     m.dup_paragraph_chars = share(dup_chars, chars);
 
     let lower = text.to_lowercase();
+    // Stop words are matched on tokens split at every non-letter, so
+    // elisions (l'homme, dell'anno) expose their article.
+    m.stop_words = stop_words(lang)
+        .map(|set| lower.split(|c: char| !c.is_alphabetic()).filter(|t| !t.is_empty() && set.contains(t)).count());
     m.lorem_ipsum = lower.contains("lorem ipsum");
     m.curly_brace = text.contains('{') || text.contains('}');
     let lower_lines: Vec<&str> = lower.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -136,6 +186,7 @@ pub fn measure(text: &str) -> Measures {
     let gram = |i: usize, n: usize| {
         hashes[i..i + n].iter().fold(n as u64, |h, &x| h.rotate_left(17) ^ x.wrapping_mul(0x9E37_79B9_7F4A_7C15))
     };
+    let text_chars = text.chars().count();
     for (k, n) in (2..=4).enumerate() {
         if words.len() < n || word_chars == 0 {
             continue;
@@ -146,28 +197,23 @@ pub fn measure(text: &str) -> Measures {
             e.0 += 1;
         }
         let top = counts.values().filter(|(c, _)| *c > 1).map(|(c, l)| c * l).max().unwrap_or(0);
-        m.top_ngram_chars[k] = share(top, word_chars);
+        m.top_ngram_chars[k] = share(top, text_chars).min(1.0);
     }
     for (k, n) in (5..=10).enumerate() {
         if words.len() < n || word_chars == 0 {
             continue;
         }
-        let mut first: HashMap<u64, usize> = HashMap::new();
-        let mut covered = vec![false; words.len()];
-        for i in 0..=words.len() - n {
-            let g = gram(i, n);
-            match first.get(&g) {
-                Some(&j) => {
-                    covered[j..j + n].iter_mut().for_each(|c| *c = true);
-                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
-                }
-                None => {
-                    first.insert(g, i);
-                }
+        let mut seen: HashSet<u64> = HashSet::new();
+        let (mut dup, mut i) = (0usize, 0usize);
+        while i + n <= words.len() {
+            if seen.insert(gram(i, n)) {
+                i += 1;
+            } else {
+                dup += lens[i..i + n].iter().sum::<usize>();
+                i += n;
             }
         }
-        let dup: usize = covered.iter().zip(&lens).filter(|(c, _)| **c).map(|(_, l)| l).sum();
-        m.dup_ngram_chars[k] = share(dup, word_chars);
+        m.dup_ngram_chars[k] = share(dup, text_chars);
     }
     m
 }
@@ -178,7 +224,7 @@ mod tests {
 
     #[test]
     fn counts_on_a_small_text() {
-        let m = measure("Das ist ein Satz.\n\n- Punkt eins\n- Punkt zwei …\n\nDas ist ein Satz.");
+        let m = measure("Das ist ein Satz.\n\n- Punkt eins\n- Punkt zwei …\n\nDas ist ein Satz.", "de");
         assert_eq!(m.words, 12);
         assert!((m.bullet_lines - 0.5).abs() < 1e-9);
         assert!((m.ellipsis_lines - 0.25).abs() < 1e-9);
@@ -188,25 +234,62 @@ mod tests {
         assert!((m.symbol_word_ratio - 1.0 / 12.0).abs() < 1e-9);
         assert!((m.alpha_words - 1.0).abs() < 1e-9);
         assert!(!m.lorem_ipsum && !m.curly_brace);
+        assert_eq!(m.stop_words, Some(6), "das, ist, ein, twice each");
+    }
+
+    #[test]
+    fn stop_words_of_the_document_language() {
+        assert_eq!(
+            measure("L'homme et la femme de l'année", "fr").stop_words,
+            Some(3),
+            "et, la, de; the elided l is not listed"
+        );
+        assert_eq!(
+            measure("dell'anno e della città", "it").stop_words,
+            Some(3),
+            "dell, e, della: the elision splits off"
+        );
+        assert_eq!(measure("ΤΗΣ ΧΩΡΑΣ ΚΑΙ ΤΟΥ ΚΟΣΜΟΥ", "el").stop_words, Some(3), "final sigma lowercases to ς");
+        assert_eq!(measure("the cat sat with the hat", "en").stop_words, Some(3));
+        assert_eq!(measure("the cat sat with the hat", "zz").stop_words, None);
+        let langs = stop_word_languages();
+        for l in ["bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt"]
+        {
+            assert!(langs.contains(&l), "{l}");
+        }
+        for l in [
+            "nl", "pl", "pt", "ro", "sk", "sl", "sv", "no", "is", "ca", "eu", "gl", "uk", "sr", "bs", "mk", "sq", "tr",
+            "ru",
+        ] {
+            assert!(langs.contains(&l), "{l}");
+        }
+        assert!(langs.iter().all(|l| stop_words(l).is_some_and(|s| s.len() >= 8)), "every list has ≥ 8 words");
     }
 
     #[test]
     fn ngram_repetition() {
-        // "a b" repeated: the top 2-gram covers everything it can.
-        let m = measure(&"alpha beta ".repeat(10));
-        assert!(m.top_ngram_chars[0] > 0.85, "{:?}", m.top_ngram_chars);
-        assert!(m.dup_ngram_chars[0] > 0.99);
-        let m = measure("one two three four five six seven eight nine ten eleven twelve");
+        // "alpha beta " ten times: 110 characters. The top 2-gram is
+        // "alpha beta" (9 characters without the space) ten times: 90/110.
+        // Overlapping 3- and 4-grams would count past the text's length;
+        // shares stop at 1.
+        let m = measure(&"alpha beta ".repeat(10), "");
+        assert!((m.top_ngram_chars[0] - 90.0 / 110.0).abs() < 1e-9, "{:?}", m.top_ngram_chars);
+        assert_eq!(m.top_ngram_chars[1..], [1.0, 1.0]);
+        // 5-grams, as datatrove counts them: new at words 0 and 1, then
+        // repeats at words 2, 7 and 12 (the scan jumps past each), of
+        // 23 + 22 + 23 characters.
+        assert!((m.dup_ngram_chars[0] - 68.0 / 110.0).abs() < 1e-9, "{:?}", m.dup_ngram_chars);
+        let m = measure("one two three four five six seven eight nine ten eleven twelve", "");
         assert_eq!(m.top_ngram_chars, [0.0; 3]);
         assert_eq!(m.dup_ngram_chars, [0.0; 6]);
     }
 
     #[test]
     fn every_script_is_measured_in_characters() {
-        let m = measure("Καλημέρα κόσμε");
+        let m = measure("Καλημέρα κόσμε", "el");
         assert_eq!(m.words, 2);
         assert!((m.mean_word_length - 6.5).abs() < 1e-9);
-        let m = measure("Accept cookies? This site uses cookies.\nfunction() { return 1; }\nLorem ipsum dolor");
+        let m = measure("Accept cookies? This site uses cookies.\nfunction() { return 1; }\nLorem ipsum dolor", "en");
         assert!(m.lorem_ipsum && m.curly_brace);
         assert!((m.policy_lines - 1.0 / 3.0).abs() < 1e-9);
     }

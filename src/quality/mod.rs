@@ -93,6 +93,13 @@ pub const RULES: &[Rule] = &[
         about: "share of words with a letter",
     },
     Rule {
+        name: "gopher_min_stop_words",
+        bound: Bound::Min,
+        default: 2.0,
+        value: |m| m.stop_words.map_or(f64::NAN, |n| n as f64),
+        about: "occurrences of the language's stop words (not applied without a list)",
+    },
+    Rule {
         name: "gopher_max_dup_lines",
         bound: Bound::Max,
         default: 0.3,
@@ -247,12 +254,20 @@ fn language_default(lang: &str, rule: &str) -> Option<f64> {
     }
 }
 
+/// Rules that are only checked when a pipeline enables them: C4's curly
+/// brace rule removes every page with code or maths (FineWeb and
+/// RefinedWeb dropped it; code is wanted in LLM corpora today).
+pub const OFF_BY_DEFAULT: &[&str] = &["c4_curly_brace"];
+
 /// `[[stages]] type = "quality"`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct QualityConfig {
     /// Rules not checked (by name, or a family prefix: `c4`, `fineweb`).
     pub disable: Vec<String>,
+    /// Rules that are off by default and checked in this pipeline
+    /// (`c4_curly_brace`).
+    pub enable: Vec<String>,
     /// Thresholds for every language, by rule name.
     pub thresholds: BTreeMap<String, f64>,
     /// Thresholds per language (ISO 639-1), by rule name.
@@ -268,6 +283,12 @@ impl QualityConfig {
         for d in &self.disable {
             if !known(d) && !family(d) {
                 p.push(format!("disable: unknown rule or family {d:?}"));
+            }
+        }
+        for e in &self.enable {
+            if !OFF_BY_DEFAULT.contains(&e.as_str()) {
+                let why = if known(e) { "it is on by default" } else { "no such rule" };
+                p.push(format!("enable: {e:?}: {why}; the rules off by default are {}", OFF_BY_DEFAULT.join(", ")));
             }
         }
         let maps = std::iter::once(("thresholds".to_string(), &self.thresholds))
@@ -286,7 +307,10 @@ impl QualityConfig {
     pub fn rules(&self) -> Rules {
         let enabled = RULES
             .iter()
-            .map(|r| !self.disable.iter().any(|d| d == r.name || r.name.starts_with(&format!("{d}_"))))
+            .map(|r| {
+                let on = !OFF_BY_DEFAULT.contains(&r.name) || self.enable.iter().any(|e| e == r.name);
+                on && !self.disable.iter().any(|d| d == r.name || r.name.starts_with(&format!("{d}_")))
+            })
             .collect();
         Rules { cfg: self.clone(), enabled }
     }
@@ -324,11 +348,20 @@ impl Rules {
             .unwrap_or(rule.default)
     }
 
+    /// A NaN value means "does not apply" (no stop-word list): it passes.
     fn passes(rule: &Rule, value: f64, threshold: f64) -> bool {
+        if value.is_nan() {
+            return true;
+        }
         match rule.bound {
             Bound::Min => value >= threshold,
             Bound::Max => value <= threshold,
         }
+    }
+
+    /// The configuration the rules were built from.
+    pub fn config(&self) -> &QualityConfig {
+        &self.cfg
     }
 
     /// The first enabled rule `m` fails, for a document in `lang`.
@@ -377,26 +410,36 @@ mod tests {
     #[test]
     fn thresholds_just_above_and_below() {
         let rules = QualityConfig::default().rules();
-        assert_eq!(rules.first_failure(&measure(&prose(50)), "en"), None, "50 words pass");
-        assert_eq!(rules.first_failure(&measure(&prose(49)), "en"), Some("gopher_min_words"));
+        assert_eq!(rules.first_failure(&measure(&prose(50), ""), "en"), None, "50 words pass");
+        assert_eq!(rules.first_failure(&measure(&prose(49), ""), "en"), Some("gopher_min_words"));
         let long = |len: usize| {
             let w = "a".repeat(len - 2);
             let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
             (0..60).map(|i| format!("{w}{}{}", letter(i / 26), letter(i))).collect::<Vec<_>>().join(" ") + "."
         };
         let rules_no_rep = QualityConfig { disable: vec!["gopher_max_top_2gram".into()], ..Default::default() }.rules();
-        assert_eq!(rules_no_rep.first_failure(&measure(&long(10)), "en"), None);
-        assert_eq!(rules_no_rep.first_failure(&measure(&long(11)), "en"), Some("gopher_max_mean_word_length"));
-        assert_eq!(rules_no_rep.first_failure(&measure(&long(11)), "fi"), None, "Finnish allows longer words");
-        assert_eq!(rules_no_rep.first_failure(&measure(&long(15)), "fi"), Some("gopher_max_mean_word_length"));
+        assert_eq!(rules_no_rep.first_failure(&measure(&long(10), ""), "en"), None);
+        assert_eq!(rules_no_rep.first_failure(&measure(&long(11), ""), "en"), Some("gopher_max_mean_word_length"));
+        assert_eq!(rules_no_rep.first_failure(&measure(&long(11), ""), "fi"), None, "Finnish allows longer words");
+        assert_eq!(rules_no_rep.first_failure(&measure(&long(15), ""), "fi"), Some("gopher_max_mean_word_length"));
         let lorem = prose(60) + " Lorem ipsum dolor.";
-        assert_eq!(rules.first_failure(&measure(&lorem), "en"), Some("c4_lorem_ipsum"));
+        assert_eq!(rules.first_failure(&measure(&lorem, ""), "en"), Some("c4_lorem_ipsum"));
         let code = prose(60) + " if (x) { y }.";
-        assert_eq!(rules.first_failure(&measure(&code), "en"), Some("c4_curly_brace"));
-        let off = QualityConfig { disable: vec!["c4".into()], ..Default::default() }.rules();
-        assert_eq!(off.first_failure(&measure(&code), "en"), None, "a whole family can be switched off");
+        assert_eq!(rules.first_failure(&measure(&code, ""), "en"), None, "the curly-brace rule is off by default");
+        let c4 = QualityConfig { enable: vec!["c4_curly_brace".into()], ..Default::default() }.rules();
+        assert_eq!(c4.first_failure(&measure(&code, ""), "en"), Some("c4_curly_brace"));
+        let off = QualityConfig { disable: vec!["c4".into()], ..c4.config().clone() }.rules();
+        assert_eq!(off.first_failure(&measure(&code, ""), "en"), None, "a whole family can be switched off");
+        let bad = QualityConfig { enable: vec!["gopher_min_words".into(), "nope".into()], ..Default::default() };
+        assert_eq!(
+            bad.problems(),
+            [
+                "enable: \"gopher_min_words\": it is on by default; the rules off by default are c4_curly_brace",
+                "enable: \"nope\": no such rule; the rules off by default are c4_curly_brace"
+            ]
+        );
         let repeated = prose(60) + "\n" + &"the same line again.\n".repeat(40);
-        assert_eq!(rules.first_failure(&measure(&repeated), "en"), Some("gopher_max_dup_lines"));
+        assert_eq!(rules.first_failure(&measure(&repeated, ""), "en"), Some("gopher_max_dup_lines"));
     }
 
     #[test]
@@ -407,13 +450,34 @@ mod tests {
         let rules = cfg.rules();
         let r = rule("gopher_min_words");
         assert_eq!((rules.threshold(r, "de"), rules.threshold(r, "mt")), (10.0, 100.0));
-        assert_eq!(rules.first_failure(&measure(&prose(20)), "de"), None);
-        assert_eq!(rules.first_failure(&measure(&prose(20)), "mt"), Some("gopher_min_words"));
-        let ex = rules.explain(&measure(&prose(20)), "mt");
-        assert_eq!(ex.len(), RULES.len());
+        assert_eq!(rules.first_failure(&measure(&prose(20), ""), "de"), None);
+        assert_eq!(rules.first_failure(&measure(&prose(20), ""), "mt"), Some("gopher_min_words"));
+        let ex = rules.explain(&measure(&prose(20), ""), "mt");
+        assert_eq!(ex.len(), RULES.len() - OFF_BY_DEFAULT.len());
         assert!(!ex[0].passed && ex[0].value == 20.0 && ex[0].threshold == 100.0);
         cfg.thresholds.insert("min_words".into(), 1.0);
         cfg.disable.push("gopher_nothing".into());
         assert_eq!(cfg.problems().len(), 2, "{:?}", cfg.problems());
+    }
+
+    #[test]
+    fn stop_words_just_above_and_below() {
+        let rules = QualityConfig { disable: vec!["gopher_max_top_2gram".into()], ..Default::default() }.rules();
+        // 60 words without a stop word, then one or two of them.
+        let base = prose(60);
+        let one = format!("{base} Katze der Hund.");
+        let two = format!("{base} Katze der Hund und Maus.");
+        assert_eq!(rules.first_failure(&measure(&one, "de"), "de"), Some("gopher_min_stop_words"));
+        assert_eq!(rules.first_failure(&measure(&two, "de"), "de"), None);
+        assert_eq!(rules.first_failure(&measure(&one, "xx"), "xx"), None, "no list: the rule does not apply");
+        let ex = rules.explain(&measure(&one, "xx"), "xx");
+        let v = ex.iter().find(|v| v.rule == "gopher_min_stop_words").unwrap();
+        assert!(v.value.is_nan() && v.passed);
+        let strict = QualityConfig {
+            languages: BTreeMap::from([("de".into(), BTreeMap::from([("gopher_min_stop_words".into(), 3.0)]))]),
+            ..Default::default()
+        }
+        .rules();
+        assert_eq!(strict.first_failure(&measure(&two, "de"), "de"), Some("gopher_min_stop_words"));
     }
 }

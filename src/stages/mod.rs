@@ -6,15 +6,19 @@
 //! need the whole corpus (deduplication) are not stages but phases of the
 //! run, so adding them does not change this interface or the runner's loop.
 
+mod langid;
 mod normalize;
 mod pii;
 mod quality;
 mod tokenize;
+mod url_filter;
 
+pub use langid::{Langid, LangidConfig, OtherAction};
 pub use normalize::{Normalize, NormalizeConfig, UnicodeForm};
 pub use pii::Pii;
 pub use quality::Quality;
 pub use tokenize::{hex, load_tokenizer, LoadedTokenizer, Tokenize, TokenizeConfig};
+pub use url_filter::{host_of, MissingUrl, UrlFilter, UrlFilterConfig};
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +46,8 @@ pub struct Scratch {
     pub text: String,
     /// Buffers of the personal-data stage.
     pub pii: PiiScratch,
+    /// Buffers of the langid stage.
+    pub langid: crate::langid::LangidScratch,
     /// Stage-specific counts for `stats.json`, as (key, subkey, n): the
     /// runner adds them to the stage that pushed them, under `key` or
     /// `key/subkey`.
@@ -76,6 +82,10 @@ pub enum StageConfig {
     MinhashDedup(crate::dedup::MinhashDedupConfig),
     /// Lines repeated across many documents (a phase).
     LineDedup(crate::dedup::lines::LineDedupConfig),
+    /// Language identification: `lang`, `lang_score`, languages to keep.
+    Langid(LangidConfig),
+    /// Domain block lists and text-and-data-mining opt-outs, by URL.
+    UrlFilter(UrlFilterConfig),
     /// Quality rules (Gopher, C4, FineWeb), per-language thresholds.
     Quality(crate::quality::QualityConfig),
     /// Personal data (GDPR): redact, tag or drop.
@@ -92,19 +102,24 @@ impl StageConfig {
             StageConfig::ExactDedup(_) => "exact_dedup",
             StageConfig::MinhashDedup(_) => "minhash_dedup",
             StageConfig::LineDedup(_) => "line_dedup",
+            StageConfig::Langid(_) => "langid",
+            StageConfig::UrlFilter(_) => "url_filter",
             StageConfig::Quality(_) => "quality",
             StageConfig::Pii(_) => "pii",
             StageConfig::Tokenize(_) => "tokenize",
         }
     }
 
-    /// Problems that can be found without reading input.
-    pub fn problems(&self) -> Vec<String> {
+    /// Problems that can be found without reading input (`metadata`: the
+    /// input's metadata names).
+    pub fn problems(&self, metadata: &[String]) -> Vec<String> {
         match self {
             StageConfig::Normalize(c) => c.problems(),
             StageConfig::ExactDedup(c) => c.problems(),
             StageConfig::MinhashDedup(c) => c.problems(),
             StageConfig::LineDedup(c) => c.problems(),
+            StageConfig::Langid(c) => c.problems(),
+            StageConfig::UrlFilter(c) => c.problems(metadata),
             StageConfig::Quality(c) => c.problems(),
             StageConfig::Pii(c) => c.problems(),
             StageConfig::Tokenize(c) => c.problems(),
@@ -116,14 +131,18 @@ impl StageConfig {
         matches!(self, StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) | StageConfig::LineDedup(_))
     }
 
-    /// Builds the runtime stage of a per-document step.
+    /// Builds the runtime stage of a per-document step (`metadata`: the
+    /// input's metadata names).
     ///
     /// # Errors
     /// A tokenizer file that cannot be loaded or lacks a configured token;
-    /// a dedup stage (the runner plans those as phases).
-    pub fn build(&self) -> Result<Box<dyn Stage>> {
+    /// a domain list that cannot be read; a dedup stage (the runner plans
+    /// those as phases).
+    pub fn build(&self, metadata: &[String]) -> Result<Box<dyn Stage>> {
         Ok(match self {
             StageConfig::Normalize(c) => Box::new(Normalize::new(c.clone())),
+            StageConfig::Langid(c) => Box::new(Langid::new(c)),
+            StageConfig::UrlFilter(c) => Box::new(UrlFilter::new(c, metadata)?),
             StageConfig::Quality(c) => Box::new(Quality::new(c)),
             StageConfig::Pii(c) => Box::new(Pii::new(c)),
             StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),

@@ -171,6 +171,8 @@ mod tests {
             id: "d".into(),
             text: text.into(),
             lang: String::new(),
+            lang_score: None,
+            routed: false,
             source: Arc::from("s"),
             record: 1,
             meta: vec![],

@@ -22,7 +22,7 @@ impl Stage for Quality {
     }
 
     fn apply(&self, doc: &mut Document, _scratch: &mut Scratch) -> Outcome {
-        match self.rules.first_failure(&measure(&doc.text), &doc.lang) {
+        match self.rules.first_failure(&measure(&doc.text, &doc.lang), &doc.lang) {
             Some(rule) => Outcome::Removed(rule),
             None => Outcome::Kept,
         }
