@@ -8,6 +8,7 @@
 //! 4. the same with `exact_dedup` and `minhash_dedup` (skip: `--no-dedup`);
 //! 5. the same as 3 with the personal-data stage (`pii`, redact) before
 //!    tokenizing (skip: `--no-pii`);
+//! 6. the same as 3 with `langid` and `quality` (skip: `--no-filters`);
 //!
 //! and prints MB/s (of text, UTF-8) and documents/s for each, the pipeline's
 //! peak RSS, and the ratio pipeline ÷ tokenizer-alone. Usually run through
@@ -32,6 +33,7 @@ struct Args {
     binary: PathBuf,
     dedup: bool,
     pii: bool,
+    filters: bool,
 }
 
 fn args() -> Args {
@@ -41,6 +43,7 @@ fn args() -> Args {
     let mut binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/eurocorpus");
     let mut dedup = true;
     let mut pii = true;
+    let mut filters = true;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -50,6 +53,7 @@ fn args() -> Args {
             "--binary" => binary = it.next().map(PathBuf::from).unwrap_or(binary),
             "--no-dedup" => dedup = false,
             "--no-pii" => pii = false,
+            "--no-filters" => filters = false,
             _ => {} // cargo bench adds --bench
         }
     }
@@ -61,6 +65,7 @@ fn args() -> Args {
         binary,
         dedup,
         pii,
+        filters,
     }
 }
 
@@ -196,6 +201,13 @@ fn main() {
         (None, None)
     };
 
+    let (filters, filter_stats) = if a.filters {
+        let (f, s) = run("whole pipeline + filters", "[[stages]]\ntype = 'langid'\n[[stages]]\ntype = 'quality'\n");
+        (Some(f), Some(s))
+    } else {
+        (None, None)
+    };
+
     println!("{:<28} {:>10} {:>14} {:>17} {:>16}", "measure", "wall", "text", "documents", "per core");
     read.print();
     tok_fig.print();
@@ -205,6 +217,9 @@ fn main() {
     }
     if let Some(p) = &pii {
         p.print();
+    }
+    if let Some(f) = &filters {
+        f.print();
     }
     println!("tokens: {tokens}");
     let rss = |s: &serde_json::Value| s["timing"]["peak_rss_bytes"].as_u64().unwrap_or(0) as f64 / 1e6;
@@ -218,5 +233,9 @@ fn main() {
         let st = s["stages"].as_array().unwrap().iter().find(|x| x["name"] == "pii").cloned().unwrap_or_default();
         println!("pii found: {}", st["counts"]);
         println!("pii adds {:.1} % to the pipeline's wall time", 100.0 * (p.secs / pipe.secs - 1.0));
+    }
+    if let (Some(f), Some(s)) = (&filters, &filter_stats) {
+        println!("langid + quality removed {}", s["removed"]);
+        println!("langid + quality add {:.1} % to the pipeline's wall time", 100.0 * (f.secs / pipe.secs - 1.0));
     }
 }

@@ -82,6 +82,30 @@ fn benches(c: &mut Criterion) {
         )
     });
 
+    let langid = eurocorpus::stages::Langid::new(&eurocorpus::stages::LangidConfig::default());
+    g.bench_function("langid", |b| {
+        let mut scratch = Scratch::default();
+        b.iter_batched(
+            || docs.clone(),
+            |mut ds| {
+                for d in &mut ds {
+                    langid.apply(d, &mut scratch);
+                    scratch.counts.clear();
+                }
+                ds
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    let rules = eurocorpus::quality::QualityConfig::default().rules();
+    g.bench_function("quality_measure_and_rules", |b| {
+        b.iter(|| {
+            docs.iter()
+                .filter(|d| rules.first_failure(&eurocorpus::quality::measure(&d.text, &d.lang), &d.lang).is_none())
+                .count()
+        })
+    });
+
     let pii = eurocorpus::stages::Pii::new(&eurocorpus::pii::PolicyConfig::default());
     let detector = eurocorpus::pii::Detector::all();
     g.bench_function("pii_detect", |b| {

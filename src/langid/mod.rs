@@ -414,6 +414,15 @@ mod tests {
     }
 
     #[test]
+    fn the_vendored_model_is_langid_rs_model_bin_unchanged() {
+        use sha2::{Digest, Sha256};
+        let raw = zstd::decode_all(MODEL_ZST).unwrap();
+        let hex: String = Sha256::digest(&raw).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex, "e22c480ac7464164f64d5197d305dd6ea7f6b9e2bd1dcf5be63cabb3451e196f", "see NOTICE.md");
+        assert!(Model::parse(&raw[..raw.len() - 1]).is_none(), "a truncated model is refused");
+    }
+
+    #[test]
     fn the_model_knows_every_language_the_issue_requires() {
         let required = [
             "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv", "mt", "nl",

@@ -480,4 +480,106 @@ mod tests {
         .rules();
         assert_eq!(strict.first_failure(&measure(&two, "de"), "de"), Some("gopher_min_stop_words"));
     }
+
+    /// The verdict of one rule on a text (every rule on, thresholds as
+    /// given over the defaults).
+    fn verdict(text: &str, lang: &str, rule: &str, thresholds: &[(&str, f64)]) -> (f64, bool) {
+        let cfg = QualityConfig {
+            enable: OFF_BY_DEFAULT.iter().map(|r| r.to_string()).collect(),
+            thresholds: thresholds.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            ..Default::default()
+        };
+        let v = cfg.rules().explain(&measure(text, lang), lang).into_iter().find(|v| v.rule == rule).unwrap();
+        (v.value, v.passed)
+    }
+
+    fn lines(n: usize, f: impl Fn(usize) -> String) -> String {
+        (0..n).map(f).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Each rule on a document just inside and one just outside its default
+    /// threshold (or a per-run threshold where the default is far away).
+    #[test]
+    fn every_rule_just_inside_and_just_outside_its_threshold() {
+        let sentence = |i: usize| format!("Sentence number {} is written here.", prose(1) + &i.to_string());
+        let words = |n: usize, w: &str| vec![w; n].join(" ");
+        let hashes = |k: usize| format!("{} {}", prose(20), "# ".repeat(k));
+        let ends = |k: usize, end: &str| lines(10, |i| format!("{}{}", sentence(i), if i < k { end } else { "" }));
+        let alpha = |k: usize| format!("{} {}", words(10 - k, "word"), words(k, "123"));
+        let dup = |k: usize, sep: &str| {
+            (0..10)
+                .map(|i| if i < k { "line xx here.".to_string() } else { format!("line {i:02} here.") })
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        let tagged = |k: usize, tag: &str| lines(10, |i| if i < k { format!("{tag} {i}.") } else { sentence(i) });
+        let short = |k: usize| {
+            lines(3, |i| {
+                if i < k {
+                    "Short.".into()
+                } else {
+                    "A line that is clearly longer than thirty characters.".into()
+                }
+            })
+        };
+        let nl = |n: usize| lines(n, |i| words(10 / n + usize::from(i < 10 % n), "word"));
+        #[allow(clippy::type_complexity)]
+        let cases: Vec<(&str, String, String, &[(&str, f64)])> = vec![
+            ("gopher_min_words", prose(50), prose(49), &[]),
+            ("gopher_max_words", prose(10), prose(11), &[("gopher_max_words", 10.0)]),
+            ("gopher_min_mean_word_length", words(10, "abc"), format!("{} ab", words(9, "abc")), &[]),
+            (
+                "gopher_max_mean_word_length",
+                words(10, "abcdefghij"),
+                format!("{} abcdefghijk", words(9, "abcdefghij")),
+                &[],
+            ),
+            ("gopher_max_symbol_word_ratio", hashes(2), hashes(3), &[]),
+            (
+                "gopher_max_bullet_lines",
+                lines(10, |i| format!("{}{}", if i < 9 { "- " } else { "" }, sentence(i))),
+                lines(10, |i| format!("- {}", sentence(i))),
+                &[],
+            ),
+            ("gopher_max_ellipsis_lines", ends(3, "..."), ends(4, "…"), &[]),
+            ("gopher_min_alpha_words", alpha(2), alpha(3), &[]),
+            ("gopher_min_stop_words", "The cat sat on the mat.".into(), "A cat sat on a mat.".into(), &[]),
+            ("gopher_max_dup_lines", dup(4, "\n"), dup(5, "\n"), &[]),
+            ("gopher_max_dup_paragraphs", dup(4, "\n\n"), dup(5, "\n\n"), &[]),
+            ("gopher_max_dup_line_chars", dup(3, "\n"), dup(4, "\n"), &[]),
+            ("gopher_max_dup_paragraph_chars", dup(3, "\n\n"), dup(4, "\n\n"), &[]),
+            ("c4_lorem_ipsum", prose(60), prose(60) + " Lorem ipsum.", &[]),
+            ("c4_curly_brace", prose(60), prose(60) + " {x}.", &[]),
+            ("c4_max_javascript_lines", tagged(2, "Enable JavaScript"), tagged(3, "Enable JavaScript"), &[]),
+            ("c4_max_policy_lines", tagged(2, "Read our privacy policy"), tagged(3, "Read our privacy policy"), &[]),
+            (
+                "fineweb_min_punct_lines",
+                lines(25, |i| if i < 3 { "Ends well.".into() } else { "no end".into() }),
+                lines(25, |i| if i < 2 { "Ends well.".into() } else { "no end".into() }),
+                &[],
+            ),
+            ("fineweb_max_short_lines", short(2), short(3), &[]),
+            ("fineweb_max_newlines_per_word", nl(4), nl(5), &[]),
+        ];
+        for (rule, inside, outside, t) in &cases {
+            let (vi, pi) = verdict(inside, "en", rule, t);
+            let (vo, po) = verdict(outside, "en", rule, t);
+            assert!(pi, "{rule}: {vi} should pass on {inside:?}");
+            assert!(!po, "{rule}: {vo} should fail on {outside:?}");
+        }
+        // The n-gram rules: the measured value exactly at the threshold
+        // passes, a hair beyond fails.
+        let text = "alpha beta gamma delta ".repeat(5) + "epsilon zeta eta theta iota kappa lambda";
+        for rule in RULES.iter().filter(|r| r.name.contains("gram")) {
+            let v = (rule.value)(&measure(&text, ""));
+            assert!(v > 0.0, "{}", rule.name);
+            let beyond = if rule.bound == Bound::Max { v - 1e-9 } else { v + 1e-9 };
+            assert!(verdict(&text, "", rule.name, &[(rule.name, v)]).1, "{}", rule.name);
+            assert!(!verdict(&text, "", rule.name, &[(rule.name, beyond)]).1, "{}", rule.name);
+        }
+        let tested: Vec<&str> = cases.iter().map(|c| c.0).collect();
+        for r in RULES {
+            assert!(tested.contains(&r.name) || r.name.contains("gram"), "{} has no boundary test", r.name);
+        }
+    }
 }
