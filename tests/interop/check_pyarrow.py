@@ -36,6 +36,12 @@ def main(out, tokenizer_path):
             problems.append(f"{name}: {schema.field(name).type} != {typ}")
     if "lang" not in schema.names:
         problems.append("no lang column")
+    if "lang_score" in schema.names:
+        if schema.field("lang_score").type != pa.float32():
+            problems.append(f"lang_score: {schema.field('lang_score').type} != float")
+        scores = table.column("lang_score").to_pylist()
+        if not all(0.0 <= s <= 1.0 for s in scores):
+            problems.append("a lang_score outside 0..1")
     rows = table.num_rows
     tokens = sum(table.column("num_tokens").to_pylist())
     lengths = [len(x) for x in table.column("input_ids").to_pylist()]
