@@ -14,6 +14,7 @@
 //!   output folder;
 //! - [`inspect`] and [`train`]: the `inspect` and `train-tokenizer` commands.
 
+pub mod audit;
 pub mod config;
 pub mod dedup;
 pub mod doc;

@@ -60,6 +60,11 @@ enum Command {
     /// value against its threshold and whether it passed (to tune thresholds
     /// per language). Documents are named by id; their text is not printed.
     Explain(ExplainArgs),
+    /// Check a finished dataset for a compliance file: shards against the
+    /// manifest (size, SHA-256, none unlisted), schema, counts against
+    /// stats.json, and personal data re-scanned (locations, never values).
+    /// Exits 1 when a check fails.
+    Audit(AuditArgs),
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
@@ -130,6 +135,34 @@ struct ExplainArgs {
     /// Print JSON instead of tables.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args, Debug)]
+struct AuditArgs {
+    /// An eurocorpus output folder.
+    path: PathBuf,
+    /// Report format on standard output.
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: AuditFormat,
+    /// Re-scan this share of the documents for personal data (0 < F <= 1),
+    /// drawn deterministically from --seed; the report states the confidence.
+    #[arg(long, default_value_t = 1.0)]
+    sample: f64,
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Fail when more personal-data values than this are found (estimated
+    /// for the whole dataset when sampling).
+    #[arg(long, default_value_t = 0)]
+    max_pii: u64,
+    /// Locations listed in the report (all are counted).
+    #[arg(long, default_value_t = 1000)]
+    max_locations: usize,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum AuditFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Args, Debug)]
@@ -248,6 +281,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Pii(c) => pii(c),
         Command::Explain(a) => explain(a),
+        Command::Audit(a) => audit(a),
         Command::Inspect(a) => {
             let s = inspect::inspect(&a.path)?;
             if a.json {
@@ -454,6 +488,32 @@ fn pii(c: PiiCommand) -> anyhow::Result<()> {
     );
     for e in &s.errors {
         eprintln!("  skipped {e}");
+    }
+    Ok(())
+}
+
+fn audit(a: AuditArgs) -> anyhow::Result<()> {
+    if !(a.sample > 0.0 && a.sample <= 1.0) {
+        return Err(Error::Config {
+            origin: "--sample".into(),
+            problems: vec![format!("{} is not a share of the documents: give 0 < F <= 1", a.sample)],
+        }
+        .into());
+    }
+    let opts = eurocorpus::audit::AuditOptions {
+        sample: a.sample,
+        seed: a.seed,
+        max_pii: a.max_pii,
+        max_locations: a.max_locations,
+    };
+    let r = eurocorpus::audit::audit(&a.path, &opts)?;
+    match a.format {
+        AuditFormat::Markdown => print!("{}", r.markdown()),
+        AuditFormat::Json => println!("{}", serde_json::to_string_pretty(&r)?),
+    }
+    let failed: Vec<&str> = r.checks.iter().filter(|c| !c.passed).map(|c| c.name).collect();
+    if !failed.is_empty() {
+        anyhow::bail!("audit of {} failed: {}", a.path.display(), failed.join(", "));
     }
     Ok(())
 }
