@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
@@ -16,13 +15,12 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ProjectionMask;
 use rayon::prelude::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::manifest::Manifest;
 use crate::output::{is_shard_name, DATA_DIR, OTHER_DIR};
 use crate::pii::{Detector, EntityType, Hints, PolicyConfig};
-use crate::stages::{hex, StageConfig};
+use crate::stages::StageConfig;
 
 /// Options of one audit.
 #[derive(Debug, Clone)]
@@ -175,11 +173,13 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
     match std::fs::read(dir.join("stats.json")).ok().and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
     {
         Some(st) => {
-            let written = st["documents"]["written"].as_u64();
-            let tokens = st["output"]["tokens"].as_u64();
+            // Documents `erase` removed since the run are in its log.
+            let (erased, erased_tokens) = crate::erase::erased(dir);
+            let written = st["documents"]["written"].as_u64().map(|w| w.saturating_sub(erased));
+            let tokens = st["output"]["tokens"].as_u64().map(|t| t.saturating_sub(erased_tokens));
             if written != Some(manifest.totals.documents) || tokens != Some(manifest.totals.tokens) {
                 rows_bad.push(format!(
-                    "stats.json says {} documents and {} tokens written, the manifest {} and {}",
+                    "stats.json says {} documents (less {erased} erased) and {} tokens written, the manifest {} and {}",
                     written.map_or("?".into(), |v| v.to_string()),
                     tokens.map_or("?".into(), |v| v.to_string()),
                     manifest.totals.documents,
@@ -224,21 +224,11 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
 
 fn verify_shard(dir: &Path, s: &crate::output::ShardInfo) -> std::result::Result<(), String> {
     let path = dir.join(&s.path);
-    let mut f = File::open(&path).map_err(|e| format!("missing or unreadable ({e})"))?;
-    let len = f.metadata().map_err(|e| e.to_string())?.len();
+    let len = std::fs::metadata(&path).map_err(|e| format!("missing or unreadable ({e})"))?.len();
     if len != s.bytes {
         return Err(format!("{len} bytes, the manifest says {}", s.bytes));
     }
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut buf).map_err(|e| format!("read failed ({e})"))?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    let got = hex(&h.finalize());
+    let got = crate::erase::file_sha(&path).map_err(|e| format!("read failed ({e})"))?;
     if got != s.sha256 {
         return Err(format!("SHA-256 {got}, the manifest says {}", s.sha256));
     }

@@ -18,6 +18,7 @@ pub mod audit;
 pub mod config;
 pub mod dedup;
 pub mod doc;
+pub mod erase;
 pub mod error;
 pub mod exec;
 pub mod input;

@@ -65,6 +65,12 @@ enum Command {
     /// stats.json, and personal data re-scanned (locations, never values).
     /// Exits 1 when a check fails.
     Audit(AuditArgs),
+    /// Right to erasure (GDPR art. 17): remove every document holding one of
+    /// the identifiers in FILE (email:, phone:, iban:, national_id:, url:,
+    /// doc_id:, or a literal string per line), rewriting only the affected
+    /// shards; appends what was done to erasure-log.jsonl (salted hashes,
+    /// never the identifiers).
+    Erase(EraseArgs),
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
@@ -157,6 +163,21 @@ struct AuditArgs {
     /// Locations listed in the report (all are counted).
     #[arg(long, default_value_t = 1000)]
     max_locations: usize,
+}
+
+#[derive(Args, Debug)]
+struct EraseArgs {
+    /// An eurocorpus output folder.
+    path: PathBuf,
+    /// The identifiers to forget, one per line.
+    #[arg(long)]
+    identifiers: PathBuf,
+    /// Report what would be removed; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -282,6 +303,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Pii(c) => pii(c),
         Command::Explain(a) => explain(a),
         Command::Audit(a) => audit(a),
+        Command::Erase(a) => erase(a),
         Command::Inspect(a) => {
             let s = inspect::inspect(&a.path)?;
             if a.json {
@@ -514,6 +536,26 @@ fn audit(a: AuditArgs) -> anyhow::Result<()> {
     let failed: Vec<&str> = r.checks.iter().filter(|c| !c.passed).map(|c| c.name).collect();
     if !failed.is_empty() {
         anyhow::bail!("audit of {} failed: {}", a.path.display(), failed.join(", "));
+    }
+    Ok(())
+}
+
+fn erase(a: EraseArgs) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(&a.identifiers)
+        .with_context(|| format!("cannot read the identifiers file {}", a.identifiers.display()))?;
+    let ids = eurocorpus::erase::parse_identifiers(&text, &a.identifiers.display().to_string())?;
+    let r = eurocorpus::erase::erase(&a.path, &ids, a.dry_run)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+    } else {
+        let verb = if a.dry_run { "would remove" } else { "removed" };
+        println!(
+            "{} identifiers: {verb} {} documents from {} shards",
+            r.identifiers, r.documents_removed, r.shards_rewritten
+        );
+        for s in &r.shards {
+            println!("  {}: {} of {} documents", s.path, s.removed, s.rows_before);
+        }
     }
     Ok(())
 }

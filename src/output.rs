@@ -270,6 +270,21 @@ pub fn partition_dir(key: &str, value: &str) -> String {
     s
 }
 
+/// Parquet writer settings for shards of an output config (also used when
+/// `erase` rewrites a shard, so a rewritten shard is encoded like the rest).
+pub fn writer_properties(cfg: &OutputConfig) -> WriterProperties {
+    let compression = match cfg.compression {
+        Compression::Zstd => PqCompression::ZSTD(ZstdLevel::try_new(cfg.compression_level).unwrap_or_default()),
+        Compression::Snappy => PqCompression::SNAPPY,
+        Compression::None => PqCompression::UNCOMPRESSED,
+    };
+    WriterProperties::builder()
+        .set_compression(compression)
+        .set_max_row_group_row_count(Some(cfg.row_group_rows))
+        .set_created_by(format!("eurocorpus {}", env!("CARGO_PKG_VERSION")))
+        .build()
+}
+
 /// File name of part `part` of input `input`.
 pub fn shard_name(input: usize, part: u32) -> String {
     format!("part-{input:05}-{part:05}.parquet")
@@ -334,16 +349,7 @@ impl<'a> ShardWriter<'a> {
     /// A writer for input number `input` of the output folder `root` (shards
     /// go to `root/data/`).
     pub fn new(root: &Path, input: usize, schema: &'a OutputSchema, cfg: &'a OutputConfig) -> Self {
-        let compression = match cfg.compression {
-            Compression::Zstd => PqCompression::ZSTD(ZstdLevel::try_new(cfg.compression_level).unwrap_or_default()),
-            Compression::Snappy => PqCompression::SNAPPY,
-            Compression::None => PqCompression::UNCOMPRESSED,
-        };
-        let props = WriterProperties::builder()
-            .set_compression(compression)
-            .set_max_row_group_row_count(Some(cfg.row_group_rows))
-            .set_created_by(format!("eurocorpus {}", env!("CARGO_PKG_VERSION")))
-            .build();
+        let props = writer_properties(cfg);
         ShardWriter {
             root: root.to_path_buf(),
             input,

@@ -123,3 +123,130 @@ fn audit_decodes_token_ids_when_the_text_was_not_kept() {
     assert_eq!(r["pii"]["by_type"], serde_json::json!({"EMAIL": 2, "PHONE": 2}));
     assert_eq!(check(&r, "shards_match_manifest")["passed"], true);
 }
+
+/// Documents a brute-force scan says hold one of the test identifiers.
+fn brute_force(rows: &[Row]) -> std::collections::BTreeSet<String> {
+    rows.iter()
+        .filter(|r| {
+            let t = r.text.as_deref().unwrap();
+            let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+            r.id == "ud-german-gsd-dev-00004"
+                || t.contains("Python")
+                || t.to_lowercase().contains("goldconn@isye.gatech.edu")
+                || digits.contains("3038328160")
+        })
+        .map(|r| r.id.clone())
+        .collect()
+}
+
+const IDENTIFIERS: &str = "# erasure request 2026-11-30\nemail: GoldConn@ISYE.gatech.edu\nphone: +1 (303) 832 8160\ndoc_id: ud-german-gsd-dev-00004\nPython\n";
+
+#[test]
+fn erase_removes_exactly_the_documents_holding_the_identifiers() {
+    let tmp = TempDir::new().unwrap();
+    let out = quickstart(tmp.path(), without_pii);
+    let ids = tmp.path().join("ids.txt");
+    write(&ids, IDENTIFIERS);
+    let before = read_rows(&out);
+    let want = brute_force(&before);
+    assert!(want.len() >= 4, "{want:?}");
+    let shards_before = output_bytes(&out);
+
+    // A dry run reports and changes nothing.
+    let o =
+        run_expect(eurocorpus().arg("erase").arg(&out).arg("--identifiers").arg(&ids).args(["--dry-run", "--json"]), 0);
+    let dry: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(dry["documents_removed"], want.len() as u64);
+    assert_eq!(output_bytes(&out), shards_before);
+    assert!(!out.join("erasure-log.jsonl").exists());
+
+    let o = run_expect(eurocorpus().arg("erase").arg(&out).arg("--identifiers").arg(&ids).arg("--json"), 0);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["documents_removed"], want.len() as u64);
+    let after = read_rows(&out);
+    let gone: std::collections::BTreeSet<String> =
+        before.iter().filter(|b| !after.iter().any(|a| a.id == b.id)).map(|b| b.id.clone()).collect();
+    assert_eq!(gone, want, "exactly the documents a brute-force scan finds");
+    // Every other document is unchanged, and untouched shards keep their bytes.
+    let kept: Vec<&Row> = before.iter().filter(|b| !want.contains(&b.id)).collect();
+    assert_eq!(kept.len(), after.len());
+    for (b, a) in kept.iter().zip(&after) {
+        assert_eq!((&b.id, &b.text, &b.input_ids, &b.meta), (&a.id, &a.text, &a.input_ids, &a.meta));
+    }
+    let rewritten: Vec<String> =
+        r["shards"].as_array().unwrap().iter().map(|s| s["path"].as_str().unwrap().to_string()).collect();
+    let shards_after = output_bytes(&out);
+    for (path, bytes) in &shards_before {
+        if path.ends_with(".parquet") && !rewritten.contains(path) {
+            assert_eq!(shards_after.get(path), Some(bytes), "{path} was not touched");
+        }
+    }
+    // The log: salted hashes, never the identifiers; the dataset audits clean.
+    let log = std::fs::read_to_string(out.join("erasure-log.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 1);
+    for secret in ["goldconn", "GoldConn", "832", "Python", "gsd-dev-00004"] {
+        assert!(!log.contains(secret), "the log holds {secret}");
+    }
+    let entry: serde_json::Value = serde_json::from_str(log.lines().next().unwrap()).unwrap();
+    assert_eq!(entry["identifier_hashes"].as_array().unwrap().len(), 4);
+    assert_eq!(entry["documents_removed"], want.len() as u64);
+    let a = run_expect(eurocorpus().arg("audit").arg(&out).args(["--format", "json", "--max-pii", "100"]), 0);
+    let a: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(a["passed"], true, "{a}");
+
+    // A second run removes nothing (and is logged as checked).
+    let o = run_expect(eurocorpus().arg("erase").arg(&out).arg("--identifiers").arg(&ids), 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("removed 0 documents from 0 shards"));
+    assert_eq!(std::fs::read_to_string(out.join("erasure-log.jsonl")).unwrap().lines().count(), 2);
+
+    // A bad identifier is a configuration error naming the line, not the value.
+    write(&ids, "phone: 303 832 8160\n");
+    let o = run_expect(eurocorpus().arg("erase").arg(&out).arg("--identifiers").arg(&ids), 2);
+    assert!(
+        stderr(&o).contains("line 1: not a valid phone identifier") && !stderr(&o).contains("832"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn erase_killed_mid_way_finishes_on_the_next_run() {
+    let tmp = TempDir::new().unwrap();
+    let clean = quickstart(tmp.path(), without_pii);
+    let ids = tmp.path().join("ids.txt");
+    write(&ids, IDENTIFIERS);
+    let copy = |name: &str| {
+        let dst = tmp.path().join(name);
+        for e in walkdir::WalkDir::new(&clean).into_iter().flatten() {
+            let rel = e.path().strip_prefix(&clean).unwrap();
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(dst.join(rel)).unwrap();
+            } else {
+                std::fs::copy(e.path(), dst.join(rel)).unwrap();
+            }
+        }
+        dst
+    };
+    let (a, b) = (copy("a"), copy("b"));
+    run_expect(eurocorpus().arg("erase").arg(&clean).arg("--identifiers").arg(&ids), 0);
+    for (dir, when) in [(&a, "before"), (&b, "after")] {
+        let o = eurocorpus()
+            .arg("erase")
+            .arg(dir)
+            .arg("--identifiers")
+            .arg(&ids)
+            .env(eurocorpus::erase::ABORT_ENV, when)
+            .output()
+            .unwrap();
+        assert!(!o.status.success(), "killed {when} the first replacement");
+        run_expect(eurocorpus().arg("erase").arg(dir).arg("--identifiers").arg(&ids), 0);
+        assert_eq!(
+            output_bytes(dir),
+            output_bytes(&clean),
+            "killed {when}: same shards and manifest as an uninterrupted erase"
+        );
+        assert_eq!(read_rows(dir), read_rows(&clean));
+        let a = run_expect(eurocorpus().arg("audit").arg(dir).args(["--format", "json", "--max-pii", "100"]), 0);
+        assert_eq!(serde_json::from_slice::<serde_json::Value>(&a.stdout).unwrap()["passed"], true);
+    }
+}

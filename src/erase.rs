@@ -1,0 +1,554 @@
+//! `eurocorpus erase OUTPUT_DIR --identifiers FILE` (GDPR art. 17): removes
+//! every document that holds one of the identifiers, rewriting only the
+//! affected shards (atomically, shard by shard; the manifest last), and
+//! appends to `erasure-log.jsonl` what was done — with salted hashes of the
+//! identifiers, never the identifiers.
+//!
+//! Resumable: each rewritten shard is recorded in a journal
+//! (`_eurocorpus/erase-journal.jsonl`) before it replaces the old one, so a
+//! run killed mid-way is finished by the next run with the same file.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::UInt32Type;
+use arrow_array::{Array, BooleanArray, RecordBatch};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::{ArrowWriter, ProjectionMask};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::config::OutputConfig;
+use crate::error::{Error, Result};
+use crate::manifest::{Manifest, STATE_DIR};
+use crate::output::{writer_properties, ShardInfo};
+use crate::stages::{hex, host_of};
+
+/// The erasure log, beside the manifest.
+pub const LOG: &str = "erasure-log.jsonl";
+const JOURNAL: &str = "erase-journal.jsonl";
+/// Tests set this to `before` or `after` to kill the process around the
+/// first shard replacement.
+pub const ABORT_ENV: &str = "EUROCORPUS_ERASE_ABORT";
+
+/// One identifier to forget, normalised for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identifier {
+    /// Lowercased; matched case-insensitively, as a whole address.
+    Email(String),
+    /// Country calling code and national significant number; matched in
+    /// any format (+49 30 …, 0049 30…, 030/…, (030) …).
+    Phone { cc: String, nsn: String },
+    /// Letters and digits only, upper case (IBAN, national ID): matched
+    /// ignoring spaces, dots, hyphens and case.
+    Compact(String),
+    /// A URL: the document's `url` column (same host and path), or the URL
+    /// written in the text.
+    Url(String),
+    /// A document id, exactly.
+    DocId(String),
+    /// A literal string, exactly (case-sensitive).
+    Literal(String),
+}
+
+/// Parses an identifiers file: one per line, `email:`, `phone:`, `iban:`,
+/// `national_id:`, `url:`, `doc_id:` or a literal string; blank lines and
+/// lines starting with `#` are skipped. Returns each identifier with the
+/// line as written (what is hashed in the log).
+///
+/// # Errors
+/// A value that cannot be what its type says (by line number; the value is
+/// not repeated).
+pub fn parse_identifiers(text: &str, origin: &str) -> Result<Vec<(Identifier, String)>> {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (kind, value) = match line.split_once(':') {
+            Some((k, v)) if ["email", "phone", "iban", "national_id", "url", "doc_id", "text"].contains(&k) => {
+                (k, v.trim())
+            }
+            _ => ("text", line),
+        };
+        let compact = |v: &str| v.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
+        let id = match kind {
+            "email" if value.contains('@') && !value.contains(char::is_whitespace) => {
+                Some(Identifier::Email(value.to_lowercase()))
+            }
+            "phone" => phone(value),
+            "iban" | "national_id" if compact(value).len() >= 6 => Some(Identifier::Compact(compact(value))),
+            "url" if host_of(value).is_some() => Some(Identifier::Url(normal_url(value))),
+            "doc_id" if !value.is_empty() => Some(Identifier::DocId(value.to_string())),
+            "text" if !value.is_empty() => Some(Identifier::Literal(value.to_string())),
+            _ => None,
+        };
+        match id {
+            Some(id) => out.push((id, line.to_string())),
+            None => problems.push(format!(
+                "line {}: not a valid {kind} identifier{}",
+                i + 1,
+                if kind == "phone" { " (write it in international form: +49 30 1234567)" } else { "" }
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Config { origin: origin.to_string(), problems })
+    }
+}
+
+fn phone(value: &str) -> Option<Identifier> {
+    let n = phonenumber::parse(None, value).ok()?;
+    let cc = n.code().value().to_string();
+    let nsn = n.national().value().to_string();
+    (nsn.len() >= 5).then_some(Identifier::Phone { cc, nsn })
+}
+
+/// A URL without scheme, `www.`, trailing slash or case in the host.
+fn normal_url(u: &str) -> String {
+    let u = u.trim();
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+    let host = host.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    format!("{host}/{}", path.trim_end_matches('/'))
+}
+
+/// Whether an e-mail-like character (so a match is part of a longer
+/// address).
+fn mail_char(c: char) -> bool {
+    c.is_alphanumeric() || "._%+-".contains(c)
+}
+
+impl Identifier {
+    /// Whether a document (id, text, url column) holds this identifier.
+    fn matches(&self, id: &str, text: &str, lower: &str, url: Option<&str>) -> bool {
+        match self {
+            Identifier::DocId(d) => d == id,
+            Identifier::Literal(s) => text.contains(s.as_str()),
+            Identifier::Email(e) => lower.match_indices(e.as_str()).any(|(at, m)| {
+                let before = lower[..at].chars().next_back();
+                let mut after = lower[at + m.len()..].chars();
+                let longer = match after.next() {
+                    Some('.') => after.next().is_some_and(char::is_alphanumeric),
+                    Some(c) => c.is_alphanumeric() || c == '-' || c == '_',
+                    None => false,
+                };
+                !before.is_some_and(mail_char) && !longer
+            }),
+            Identifier::Compact(c) => {
+                let t: String = text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
+                t.contains(c.as_str())
+            }
+            Identifier::Url(u) => {
+                url.is_some_and(|x| normal_url(x) == *u) || {
+                    let host_path = u.trim_end_matches('/');
+                    lower.contains(host_path)
+                }
+            }
+            Identifier::Phone { cc, nsn } => phone_in(text, cc, nsn),
+        }
+    }
+}
+
+/// Whether `text` writes the phone number `+cc nsn` in some format: a run
+/// of digits and separators (space, `-`, `.`, `/`, parentheses, a leading
+/// `+`) whose digits, from the start of one of its groups, are the number
+/// with an accepted prefix (none, the trunk `0`, `cc`, `00cc`, `cc0`).
+fn phone_in(text: &str, cc: &str, nsn: &str) -> bool {
+    let wanted: [String; 5] =
+        [nsn.to_string(), format!("0{nsn}"), format!("{cc}{nsn}"), format!("00{cc}{nsn}"), format!("{cc}0{nsn}")];
+    let longest = wanted.iter().map(String::len).max().unwrap_or(0);
+    let is_part = |c: char| c.is_ascii_digit() || " -./()+".contains(c);
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+') {
+        let run_len = rest[start..].find(|c: char| !is_part(c)).unwrap_or(rest.len() - start);
+        let run = &rest[start..start + run_len];
+        // Candidate starts: the run's start and every digit that follows a
+        // separator.
+        let bytes = run.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !(b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())) {
+                continue;
+            }
+            let mut digits = String::new();
+            for (j, c) in run[i..].char_indices() {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                    let next = run[i + j + 1..].chars().next();
+                    // A number ends at the end of a digit group.
+                    if !next.is_some_and(|n| n.is_ascii_digit()) && wanted.contains(&digits) {
+                        return true;
+                    }
+                    if digits.len() >= longest {
+                        break;
+                    }
+                }
+            }
+        }
+        rest = &rest[start + run_len.max(1)..];
+    }
+    false
+}
+
+/// What happened to one shard.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ShardChange {
+    pub path: String,
+    pub removed: u64,
+    pub rows_before: u64,
+    pub rows_after: u64,
+    pub tokens_after: u64,
+    pub tokens_removed: u64,
+    pub bytes_after: u64,
+    pub old_sha256: String,
+    pub new_sha256: String,
+}
+
+/// What an erasure did (or, dry, would do).
+#[derive(Debug, Clone, Serialize)]
+pub struct ErasureReport {
+    pub dry_run: bool,
+    pub identifiers: usize,
+    pub documents_removed: u64,
+    pub shards_rewritten: usize,
+    pub shards: Vec<ShardChange>,
+}
+
+/// Runs an erasure on `dir`.
+///
+/// # Errors
+/// The manifest or a shard cannot be read or written; the dataset kept no
+/// text column.
+pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<ErasureReport> {
+    let mut manifest = Manifest::load(dir)?;
+    if !manifest.schema.iter().any(|c| c.name == "text") {
+        return Err(Error::Output {
+            path: dir.to_path_buf(),
+            detail: "kept no text column (keep_text = false): erase needs the text to find the identifiers".into(),
+        });
+    }
+    let out_cfg: OutputConfig =
+        manifest.config.get("output").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+    let journal_path = dir.join(STATE_DIR).join(JOURNAL);
+    // Shards an interrupted run already replaced.
+    let mut recovered: BTreeMap<String, ShardChange> = BTreeMap::new();
+    if let Ok(text) = std::fs::read_to_string(&journal_path) {
+        for c in text.lines().filter_map(|l| serde_json::from_str::<ShardChange>(l).ok()) {
+            if file_sha(&dir.join(&c.path)).ok().as_deref() == Some(c.new_sha256.as_str()) {
+                recovered.insert(c.path.clone(), c);
+            }
+        }
+    }
+    let journal = std::sync::Mutex::new(());
+    let changes: Vec<Result<Option<ShardChange>>> = manifest
+        .shards
+        .par_iter()
+        .map(|s| {
+            if let Some(c) = recovered.get(&s.path) {
+                return Ok(Some(c.clone()));
+            }
+            erase_shard(dir, s, ids, dry_run, &out_cfg, &journal_path, &journal)
+        })
+        .collect();
+    let mut shards = Vec::new();
+    for c in changes {
+        if let Some(c) = c? {
+            shards.push(c);
+        }
+    }
+    let report = ErasureReport {
+        dry_run,
+        identifiers: ids.len(),
+        documents_removed: shards.iter().map(|c| c.removed).sum(),
+        shards_rewritten: shards.len(),
+        shards,
+    };
+    if dry_run {
+        return Ok(report);
+    }
+    if report.shards.is_empty() {
+        // Nothing holds the identifiers (any more): the request is still
+        // logged, as checked.
+        append_log(dir, ids, &report)?;
+        return Ok(report);
+    }
+    // The manifest last: shard entries and totals.
+    for c in &report.shards {
+        if let Some(s) = manifest.shards.iter_mut().find(|s| s.path == c.path) {
+            *s = ShardInfo {
+                path: c.path.clone(),
+                rows: c.rows_after,
+                tokens: c.tokens_after,
+                bytes: c.bytes_after,
+                sha256: c.new_sha256.clone(),
+            };
+        }
+    }
+    manifest.totals.documents = manifest.shards.iter().map(|s| s.rows).sum();
+    manifest.totals.tokens = manifest.shards.iter().map(|s| s.tokens).sum();
+    manifest.totals.bytes = manifest.shards.iter().map(|s| s.bytes).sum();
+    crate::manifest::write_atomic(&dir.join("manifest.json"), &crate::manifest::to_json(&manifest))?;
+    append_log(dir, ids, &report)?;
+    let _ = std::fs::remove_file(&journal_path);
+    Ok(report)
+}
+
+/// SHA-256 of a file, hex (streamed).
+pub(crate) fn file_sha(path: &Path) -> std::io::Result<String> {
+    let mut f = File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hex(&h.finalize()));
+        }
+        h.update(&buf[..n]);
+    }
+}
+
+fn erase_shard(
+    dir: &Path,
+    s: &ShardInfo,
+    ids: &[(Identifier, String)],
+    dry_run: bool,
+    out_cfg: &OutputConfig,
+    journal_path: &Path,
+    journal: &std::sync::Mutex<()>,
+) -> Result<Option<ShardChange>> {
+    let path = dir.join(&s.path);
+    let bad = |e: &dyn std::fmt::Display| Error::Parquet { path: path.clone(), detail: e.to_string() };
+    let open = || -> Result<ParquetRecordBatchReaderBuilder<File>> {
+        ParquetRecordBatchReaderBuilder::try_new(File::open(&path).map_err(|e| Error::io(&path, "open", e))?)
+            .map_err(|e| bad(&e))
+    };
+    // The scan reads only the columns the identifiers are matched on; the
+    // whole shard is read again only when it must be rewritten.
+    let b = open()?;
+    let cols: Vec<usize> =
+        ["id", "text", "url", "num_tokens"].iter().filter_map(|c| b.schema().index_of(c).ok()).collect();
+    let mask = ProjectionMask::roots(b.parquet_schema(), cols);
+    let scan: Vec<RecordBatch> = b
+        .with_projection(mask)
+        .build()
+        .map_err(|e| bad(&e))?
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| bad(&e))?;
+    let need_lower = ids.iter().any(|(x, _)| matches!(x, Identifier::Email(_) | Identifier::Url(_)));
+    let (mut removed, mut rows_before, mut tokens_after) = (0u64, 0u64, 0u64);
+    let mut masks = Vec::with_capacity(scan.len());
+    for batch in &scan {
+        let idc = batch.column_by_name("id").map(|c| c.as_string::<i32>().clone());
+        let text = batch.column_by_name("text").map(|c| c.as_string::<i32>().clone());
+        let url = batch.column_by_name("url").map(|c| c.as_string::<i32>().clone());
+        let toks = batch.column_by_name("num_tokens").map(|c| c.as_primitive::<UInt32Type>().clone());
+        let mut keep = Vec::with_capacity(batch.num_rows());
+        for i in 0..batch.num_rows() {
+            let id = idc.as_ref().map_or("", |a| a.value(i));
+            let t = text.as_ref().map_or("", |a| a.value(i));
+            let u = url.as_ref().and_then(|a| (!a.is_null(i)).then(|| a.value(i)));
+            let lower = if need_lower { t.to_lowercase() } else { String::new() };
+            let hit = ids.iter().any(|(x, _)| x.matches(id, t, &lower, u));
+            keep.push(!hit);
+            removed += u64::from(hit);
+            if !hit {
+                tokens_after += toks.as_ref().map_or(0, |a| u64::from(a.value(i)));
+            }
+        }
+        rows_before += batch.num_rows() as u64;
+        masks.push(BooleanArray::from(keep));
+    }
+    if removed == 0 {
+        return Ok(None);
+    }
+    let mut change = ShardChange {
+        path: s.path.clone(),
+        removed,
+        rows_before,
+        rows_after: rows_before - removed,
+        tokens_after,
+        tokens_removed: s.tokens.saturating_sub(tokens_after),
+        bytes_after: 0,
+        old_sha256: s.sha256.clone(),
+        new_sha256: String::new(),
+    };
+    if dry_run {
+        return Ok(Some(change));
+    }
+    let b = open()?;
+    let schema = b.schema().clone();
+    let batches: Vec<RecordBatch> = b
+        .with_batch_size(1024)
+        .build()
+        .map_err(|e| bad(&e))?
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| bad(&e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    let file = File::create(&tmp).map_err(|e| Error::io(&tmp, "create the rewritten shard", e))?;
+    let mut w = ArrowWriter::try_new(file, schema, Some(writer_properties(out_cfg))).map_err(|e| bad(&e))?;
+    let keep: Vec<bool> = masks.iter().flat_map(|m| m.values().iter()).collect();
+    let mut at = 0;
+    for batch in &batches {
+        let mask = BooleanArray::from(keep[at..at + batch.num_rows()].to_vec());
+        at += batch.num_rows();
+        let kept = arrow_select::filter::filter_record_batch(batch, &mask).map_err(|e| bad(&e))?;
+        if kept.num_rows() > 0 {
+            w.write(&kept).map_err(|e| bad(&e))?;
+        }
+    }
+    let file = w.into_inner().map_err(|e| bad(&e))?;
+    file.sync_all().map_err(|e| Error::io(&tmp, "sync the rewritten shard", e))?;
+    drop(file);
+    change.new_sha256 = file_sha(&tmp).map_err(|e| Error::io(&tmp, "hash the rewritten shard", e))?;
+    change.bytes_after = std::fs::metadata(&tmp).map_err(|e| Error::io(&tmp, "stat", e))?.len();
+    {
+        // Journal first, then replace: a rerun recognises the new shard.
+        let _g = journal.lock().unwrap_or_else(|p| p.into_inner());
+        std::fs::create_dir_all(journal_path.parent().unwrap_or(dir))
+            .map_err(|e| Error::io(journal_path, "create", e))?;
+        let mut j = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(journal_path)
+            .map_err(|e| Error::io(journal_path, "open the erase journal", e))?;
+        writeln!(j, "{}", serde_json::to_string(&change).unwrap_or_default())
+            .and_then(|()| j.sync_all())
+            .map_err(|e| Error::io(journal_path, "write the erase journal", e))?;
+    }
+    // Fault injection for the tests: die before or after the first replace.
+    let abort = std::env::var(ABORT_ENV).unwrap_or_default();
+    if abort == "before" {
+        std::process::abort();
+    }
+    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, "replace the shard", e))?;
+    if abort == "after" {
+        std::process::abort();
+    }
+    Ok(Some(change))
+}
+
+/// Seconds since the epoch as an RFC 3339 UTC timestamp.
+fn utc_now() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (y, m, d) = crate::pii::checksum::civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+fn append_log(dir: &Path, ids: &[(Identifier, String)], r: &ErasureReport) -> Result<()> {
+    let date = utc_now();
+    let salt = hex(&Sha256::digest(format!(
+        "{date}|{}|{:?}|{}",
+        std::process::id(),
+        std::time::Instant::now(),
+        dir.display()
+    )))[..32]
+        .to_string();
+    let hashes: Vec<String> = ids.iter().map(|(_, raw)| hex(&Sha256::digest(format!("{salt}{raw}")))).collect();
+    let entry = serde_json::json!({
+        "date": date,
+        "salt": salt,
+        "identifier_hashes": hashes,
+        "documents_removed": r.documents_removed,
+        "tokens_removed": r.shards.iter().map(|s| s.tokens_removed).sum::<u64>(),
+        "shards": r.shards,
+    });
+    let path: PathBuf = dir.join(LOG);
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, "open the erasure log", e))?;
+    writeln!(f, "{entry}").and_then(|()| f.sync_all()).map_err(|e| Error::io(&path, "append to the erasure log", e))
+}
+
+/// Documents and tokens removed by all erasures logged in `dir` (0 without
+/// a log).
+pub fn erased(dir: &Path) -> (u64, u64) {
+    let text = std::fs::read_to_string(dir.join(LOG)).unwrap_or_default();
+    let entries: Vec<serde_json::Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let sum = |k: &str| entries.iter().filter_map(|v| v[k].as_u64()).sum();
+    (sum("documents_removed"), sum("tokens_removed"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_parse_by_type_and_bad_lines_are_named() {
+        let ids = parse_identifiers(
+            "# comment\nemail: Anna.Nowak@Example.PL\nphone: +49 30 1234567\niban: DE89 3704 0044 0532 0130 00\nurl: https://www.Example.com/page/\ndoc_id: doc-7\nJan Kowalski\n\n",
+            "ids.txt",
+        )
+        .unwrap();
+        let kinds: Vec<&Identifier> = ids.iter().map(|(i, _)| i).collect();
+        assert_eq!(kinds[0], &Identifier::Email("anna.nowak@example.pl".into()));
+        assert_eq!(kinds[1], &Identifier::Phone { cc: "49".into(), nsn: "301234567".into() });
+        assert_eq!(kinds[2], &Identifier::Compact("DE89370400440532013000".into()));
+        assert_eq!(kinds[3], &Identifier::Url("example.com/page".into()));
+        assert_eq!(kinds[4], &Identifier::DocId("doc-7".into()));
+        assert_eq!(kinds[5], &Identifier::Literal("Jan Kowalski".into()));
+        let e = parse_identifiers("phone: 030 1234567\nemail: nobody\n", "ids.txt").unwrap_err().to_string();
+        assert!(
+            e.contains("line 1: not a valid phone identifier (write it in international form") && e.contains("line 2"),
+            "{e}"
+        );
+        assert!(!e.contains("030 1234567"), "the value is not repeated");
+    }
+
+    #[test]
+    fn phones_match_in_any_format_and_only_whole() {
+        let (cc, nsn) = ("49", "301234567");
+        for t in [
+            "ruf +49 30 1234567 an",
+            "Tel. 030/123 45 67.",
+            "(030) 1234567",
+            "0049-30-1234567",
+            "+49 (0)30 1234567",
+            "030.123.4567",
+        ] {
+            assert!(phone_in(t, cc, nsn), "{t}");
+        }
+        for t in ["030 12345678", "1030 1234567", "+49 30 1234568", "Konto 3012345670", "30 123 456"] {
+            assert!(!phone_in(t, cc, nsn), "{t}");
+        }
+    }
+
+    #[test]
+    fn emails_match_case_insensitively_and_whole() {
+        let e = Identifier::Email("ann@example.com".into());
+        let m = |t: &str| e.matches("x", t, &t.to_lowercase(), None);
+        assert!(m("Write to Ann@Example.COM today"));
+        assert!(m("<ann@example.com>"));
+        assert!(!m("joann@example.com"));
+        assert!(!m("ann@example.com.au"), "a longer domain is another address");
+    }
+
+    #[test]
+    fn compact_and_url_matching() {
+        let iban = Identifier::Compact("DE89370400440532013000".into());
+        assert!(iban.matches("x", "IBAN de89-3704-0044-0532-0130-00.", "", None));
+        let url = Identifier::Url(normal_url("https://www.example.com/page/"));
+        assert!(url.matches("x", "", "", Some("http://example.com/page")));
+        assert!(!url.matches("x", "", "", Some("http://example.com/other")));
+        assert!(url.matches("x", "", "see example.com/page for more", None));
+    }
+
+    #[test]
+    fn dates_are_rfc3339() {
+        let d = utc_now();
+        assert_eq!(d.len(), 20);
+        assert!(d.starts_with("20") && d.ends_with('Z') && d.as_bytes()[10] == b'T', "{d}");
+    }
+}
