@@ -122,6 +122,29 @@ fn normal_url(u: &str) -> String {
     format!("{host}/{}", path.trim_end_matches('/'))
 }
 
+/// Whether `text` holds the (lowercase) address `e` as a whole address,
+/// ignoring ASCII case. Only the `@`s of the text are visited, so most
+/// documents cost one `memchr` pass.
+fn email_in(text: &str, e: &str) -> bool {
+    let Some(at_in_e) = e.find('@') else { return false };
+    let (local, domain) = (&e.as_bytes()[..at_in_e], &e.as_bytes()[at_in_e + 1..]);
+    let t = text.as_bytes();
+    memchr::memchr_iter(b'@', t).any(|at| {
+        let (Some(start), end) = (at.checked_sub(local.len()), at + 1 + domain.len()) else { return false };
+        if end > t.len() || !t[start..at].eq_ignore_ascii_case(local) || !t[at + 1..end].eq_ignore_ascii_case(domain) {
+            return false;
+        }
+        let before = text[..start].chars().next_back();
+        let mut after = text[end..].chars();
+        let longer = match after.next() {
+            Some('.') => after.next().is_some_and(char::is_alphanumeric),
+            Some(c) => c.is_alphanumeric() || c == '-' || c == '_',
+            None => false,
+        };
+        !before.is_some_and(mail_char) && !longer
+    })
+}
+
 /// Whether an e-mail-like character (so a match is part of a longer
 /// address).
 fn mail_char(c: char) -> bool {
@@ -134,16 +157,8 @@ impl Identifier {
         match self {
             Identifier::DocId(d) => d == id,
             Identifier::Literal(s) => text.contains(s.as_str()),
-            Identifier::Email(e) => lower.match_indices(e.as_str()).any(|(at, m)| {
-                let before = lower[..at].chars().next_back();
-                let mut after = lower[at + m.len()..].chars();
-                let longer = match after.next() {
-                    Some('.') => after.next().is_some_and(char::is_alphanumeric),
-                    Some(c) => c.is_alphanumeric() || c == '-' || c == '_',
-                    None => false,
-                };
-                !before.is_some_and(mail_char) && !longer
-            }),
+            Identifier::Email(e) if e.is_ascii() => email_in(text, e),
+            Identifier::Email(e) => email_in(lower, e),
             Identifier::Compact(c) => {
                 let t: String = text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
                 t.contains(c.as_str())
@@ -179,16 +194,18 @@ fn phone_in(text: &str, cc: &str, nsn: &str) -> bool {
             if !(b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())) {
                 continue;
             }
-            let mut digits = String::new();
-            for (j, c) in run[i..].char_indices() {
+            let mut digits = [0u8; 32];
+            let mut n = 0;
+            for (j, &c) in bytes[i..].iter().enumerate() {
                 if c.is_ascii_digit() {
-                    digits.push(c);
-                    let next = run[i + j + 1..].chars().next();
+                    digits[n] = c;
+                    n += 1;
+                    let next = bytes.get(i + j + 1);
                     // A number ends at the end of a digit group.
-                    if !next.is_some_and(|n| n.is_ascii_digit()) && wanted.contains(&digits) {
+                    if !next.is_some_and(u8::is_ascii_digit) && wanted.iter().any(|w| w.as_bytes() == &digits[..n]) {
                         return true;
                     }
-                    if digits.len() >= longest {
+                    if n >= longest.min(digits.len()) {
                         break;
                     }
                 }
@@ -343,7 +360,11 @@ fn erase_shard(
         .map_err(|e| bad(&e))?
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| bad(&e))?;
-    let need_lower = ids.iter().any(|(x, _)| matches!(x, Identifier::Email(_) | Identifier::Url(_)));
+    let need_lower = ids.iter().any(|(x, _)| match x {
+        Identifier::Email(e) => !e.is_ascii(),
+        Identifier::Url(_) => true,
+        _ => false,
+    });
     let (mut removed, mut rows_before, mut tokens_after) = (0u64, 0u64, 0u64);
     let mut masks = Vec::with_capacity(scan.len());
     for batch in &scan {
