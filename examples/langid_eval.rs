@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[path = "support/dev_corpus.rs"]
 mod dev_corpus;
-use std::time::Instant;
 
 use eurocorpus::langid::{model, LangidMode, LangidScratch};
 
@@ -94,22 +93,11 @@ fn main() {
     println!();
     for (name, docs) in [("documents as they are", &all_docs), ("2 KB pieces", &pieces)] {
         let bytes: usize = docs.iter().map(String::len).sum();
-        let mut best = f64::MAX;
-        let start = Instant::now();
-        while start.elapsed().as_secs_f64() < 3.0 {
-            let t = Instant::now();
+        dev_corpus::print_speed(&format!("speed, {name}"), docs.len(), bytes, || {
             for d in docs {
                 std::hint::black_box(m.identify(d, mode, budget, &mut s));
             }
-            best = best.min(t.elapsed().as_secs_f64());
-        }
-        println!(
-            "speed, {name} ({} docs, mean {} bytes): {:.0} docs/s, {:.1} MB/s on one core",
-            docs.len(),
-            bytes / docs.len().max(1),
-            docs.len() as f64 / best,
-            bytes as f64 / 1e6 / best
-        );
+        });
     }
 }
 

@@ -17,7 +17,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[path = "support/dev_corpus.rs"]
 mod dev_corpus;
-use std::time::Instant;
 
 use eurocorpus::quality::{measure, QualityConfig, RULES};
 
@@ -114,20 +113,10 @@ fn main() {
         }
     }
     let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
-    let mut best = f64::MAX;
-    let start = Instant::now();
-    while start.elapsed().as_secs_f64() < 3.0 {
-        let t = Instant::now();
+    println!();
+    dev_corpus::print_speed("speed", docs.len(), bytes, || {
         for (text, lang) in &docs {
             std::hint::black_box(rules.first_failure(&measure(text, lang), lang));
         }
-        best = best.min(t.elapsed().as_secs_f64());
-    }
-    println!(
-        "\nspeed ({} docs, mean {} bytes): {:.0} docs/s, {:.1} MB/s on one core",
-        docs.len(),
-        bytes / docs.len().max(1),
-        docs.len() as f64 / best,
-        bytes as f64 / 1e6 / best
-    );
+    });
 }

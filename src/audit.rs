@@ -228,7 +228,7 @@ fn verify_shard(dir: &Path, s: &crate::output::ShardInfo) -> std::result::Result
     if len != s.bytes {
         return Err(format!("{len} bytes, the manifest says {}", s.bytes));
     }
-    let got = crate::erase::file_sha(&path).map_err(|e| format!("read failed ({e})"))?;
+    let got = crate::manifest::file_sha256(&path).map_err(|e| format!("read failed ({e})"))?;
     if got != s.sha256 {
         return Err(format!("SHA-256 {got}, the manifest says {}", s.sha256));
     }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
@@ -77,7 +77,6 @@ pub fn parse_identifiers(text: &str, origin: &str) -> Result<Vec<(Identifier, St
             }
             _ => ("text", line),
         };
-        let compact = |v: &str| v.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
         let id = match kind {
             "email" if value.contains('@') && !value.contains(char::is_whitespace) => {
                 Some(Identifier::Email(value.to_lowercase()))
@@ -103,6 +102,12 @@ pub fn parse_identifiers(text: &str, origin: &str) -> Result<Vec<(Identifier, St
     } else {
         Err(Error::Config { origin: origin.to_string(), problems })
     }
+}
+
+/// Letters and digits only, upper case: how IBANs and national IDs are
+/// compared, whatever separators they were written with.
+fn compact(v: &str) -> String {
+    v.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 fn phone(value: &str) -> Option<Identifier> {
@@ -152,17 +157,17 @@ fn mail_char(c: char) -> bool {
 }
 
 impl Identifier {
-    /// Whether a document (id, text, url column) holds this identifier.
-    fn matches(&self, id: &str, text: &str, lower: &str, url: Option<&str>) -> bool {
+    /// Whether a document (id, text, url column) holds this identifier;
+    /// `lower` and `compact` are the text lowercased and reduced to upper-case
+    /// letters and digits, computed once per document when some identifier
+    /// needs them.
+    fn matches(&self, id: &str, text: &str, lower: &str, compact: &str, url: Option<&str>) -> bool {
         match self {
             Identifier::DocId(d) => d == id,
             Identifier::Literal(s) => text.contains(s.as_str()),
             Identifier::Email(e) if e.is_ascii() => email_in(text, e),
             Identifier::Email(e) => email_in(lower, e),
-            Identifier::Compact(c) => {
-                let t: String = text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_uppercase();
-                t.contains(c.as_str())
-            }
+            Identifier::Compact(c) => compact.contains(c.as_str()),
             Identifier::Url(u) => {
                 url.is_some_and(|x| normal_url(x) == *u) || {
                     let host_path = u.trim_end_matches('/');
@@ -260,7 +265,7 @@ pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<
     let mut recovered: BTreeMap<String, ShardChange> = BTreeMap::new();
     if let Ok(text) = std::fs::read_to_string(&journal_path) {
         for c in text.lines().filter_map(|l| serde_json::from_str::<ShardChange>(l).ok()) {
-            if file_sha(&dir.join(&c.path)).ok().as_deref() == Some(c.new_sha256.as_str()) {
+            if crate::manifest::file_sha256(&dir.join(&c.path)).ok().as_deref() == Some(c.new_sha256.as_str()) {
                 recovered.insert(c.path.clone(), c);
             }
         }
@@ -319,20 +324,6 @@ pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<
     Ok(report)
 }
 
-/// SHA-256 of a file, hex (streamed).
-pub(crate) fn file_sha(path: &Path) -> std::io::Result<String> {
-    let mut f = File::open(path)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            return Ok(hex(&h.finalize()));
-        }
-        h.update(&buf[..n]);
-    }
-}
-
 fn erase_shard(
     dir: &Path,
     s: &ShardInfo,
@@ -365,6 +356,7 @@ fn erase_shard(
         Identifier::Url(_) => true,
         _ => false,
     });
+    let need_compact = ids.iter().any(|(x, _)| matches!(x, Identifier::Compact(_)));
     let (mut removed, mut rows_before, mut tokens_after) = (0u64, 0u64, 0u64);
     let mut masks = Vec::with_capacity(scan.len());
     for batch in &scan {
@@ -378,7 +370,8 @@ fn erase_shard(
             let t = text.as_ref().map_or("", |a| a.value(i));
             let u = url.as_ref().and_then(|a| (!a.is_null(i)).then(|| a.value(i)));
             let lower = if need_lower { t.to_lowercase() } else { String::new() };
-            let hit = ids.iter().any(|(x, _)| x.matches(id, t, &lower, u));
+            let compact = if need_compact { compact(t) } else { String::new() };
+            let hit = ids.iter().any(|(x, _)| x.matches(id, t, &lower, &compact, u));
             keep.push(!hit);
             removed += u64::from(hit);
             if !hit {
@@ -430,7 +423,8 @@ fn erase_shard(
     let file = w.into_inner().map_err(|e| bad(&e))?;
     file.sync_all().map_err(|e| Error::io(&tmp, "sync the rewritten shard", e))?;
     drop(file);
-    change.new_sha256 = file_sha(&tmp).map_err(|e| Error::io(&tmp, "hash the rewritten shard", e))?;
+    change.new_sha256 =
+        crate::manifest::file_sha256(&tmp).map_err(|e| Error::io(&tmp, "hash the rewritten shard", e))?;
     change.bytes_after = std::fs::metadata(&tmp).map_err(|e| Error::io(&tmp, "stat", e))?.len();
     {
         // Journal first, then replace: a rerun recognises the new shard.
@@ -549,7 +543,7 @@ mod tests {
     #[test]
     fn emails_match_case_insensitively_and_whole() {
         let e = Identifier::Email("ann@example.com".into());
-        let m = |t: &str| e.matches("x", t, &t.to_lowercase(), None);
+        let m = |t: &str| e.matches("x", t, &t.to_lowercase(), "", None);
         assert!(m("Write to Ann@Example.COM today"));
         assert!(m("<ann@example.com>"));
         assert!(!m("joann@example.com"));
@@ -559,11 +553,12 @@ mod tests {
     #[test]
     fn compact_and_url_matching() {
         let iban = Identifier::Compact("DE89370400440532013000".into());
-        assert!(iban.matches("x", "IBAN de89-3704-0044-0532-0130-00.", "", None));
+        let t = "IBAN de89-3704-0044-0532-0130-00.";
+        assert!(iban.matches("x", t, "", &compact(t), None));
         let url = Identifier::Url(normal_url("https://www.example.com/page/"));
-        assert!(url.matches("x", "", "", Some("http://example.com/page")));
-        assert!(!url.matches("x", "", "", Some("http://example.com/other")));
-        assert!(url.matches("x", "", "see example.com/page for more", None));
+        assert!(url.matches("x", "", "", "", Some("http://example.com/page")));
+        assert!(!url.matches("x", "", "", "", Some("http://example.com/other")));
+        assert!(url.matches("x", "", "see example.com/page for more", "", None));
     }
 
     #[test]

@@ -5,13 +5,17 @@
 //! input and configuration produce the same bytes. Timing goes to
 //! `stats.json`.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::input::ResolvedFormat;
 use crate::output::ShardInfo;
+use crate::stages::hex;
 use crate::stats::Stats;
 
 /// Folder of run state inside the output folder (hidden from dataset
@@ -162,4 +166,18 @@ pub fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(v).expect("plain data serialises");
     out.push(b'\n');
     out
+}
+
+/// SHA-256 of a file, hex (streamed).
+pub fn file_sha256(path: &Path) -> std::io::Result<String> {
+    let mut f = File::open(path)?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hex(&h.finalize()));
+        }
+        h.update(&buf[..n]);
+    }
 }

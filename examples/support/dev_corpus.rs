@@ -23,6 +23,24 @@ pub fn exclusions(path: &Path) -> BTreeSet<String> {
     f.lines().skip(1).filter_map(|l| l.split('\t').next()).map(str::to_string).collect()
 }
 
+/// Best time of repeated passes of `pass` over 3 s, printed as documents/s
+/// and MB/s on one core for `docs` documents of `bytes` bytes.
+pub fn print_speed(label: &str, docs: usize, bytes: usize, mut pass: impl FnMut()) {
+    let mut best = f64::MAX;
+    let start = std::time::Instant::now();
+    while start.elapsed().as_secs_f64() < 3.0 {
+        let t = std::time::Instant::now();
+        pass();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{label} ({docs} docs, mean {} bytes): {:.0} docs/s, {:.1} MB/s on one core",
+        bytes / docs.max(1),
+        docs as f64 / best,
+        bytes as f64 / 1e6 / best
+    );
+}
+
 /// The records of a JSONL file, as JSON values.
 pub fn records(path: &Path) -> impl Iterator<Item = serde_json::Value> {
     let text = std::fs::read_to_string(path).expect("read a corpus file");
