@@ -170,8 +170,9 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
             manifest.totals.documents, manifest.totals.tokens
         ));
     }
-    match std::fs::read(dir.join("stats.json")).ok().and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
-    {
+    let stats_json =
+        std::fs::read(dir.join("stats.json")).ok().and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    match &stats_json {
         Some(st) => {
             // Documents `erase` removed since the run are in its log.
             let (erased, erased_tokens) = crate::erase::erased(dir);
@@ -202,6 +203,8 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
         },
     });
 
+    checks.push(ledger_check(dir, &manifest, stats_json.as_ref()));
+
     // Personal data.
     let pii = scan_pii(dir, &manifest, &readable, opts)?;
     checks.push(Check {
@@ -220,6 +223,59 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
         checks,
         pii,
     })
+}
+
+/// The decision ledger: its files as recorded, none unlisted, one row per
+/// record read and one kept or routed row per document written.
+fn ledger_check(dir: &Path, manifest: &Manifest, stats: Option<&serde_json::Value>) -> Check {
+    let name = "decision_ledger";
+    if manifest.decisions.is_empty() {
+        let details = vec!["no decision ledger (output of an older eurocorpus)".into()];
+        return Check { name, passed: manifest.inputs.is_empty(), details };
+    }
+    let mut bad: Vec<String> = manifest
+        .decisions
+        .par_iter()
+        .filter_map(|s| verify_shard(dir, s).err().map(|e| format!("{}: {e}", s.path)))
+        .collect();
+    let listed: BTreeSet<&str> = manifest.decisions.iter().map(|s| s.path.as_str()).collect();
+    for e in walkdir::WalkDir::new(dir.join(crate::ledger::DECISIONS_DIR)).into_iter().flatten() {
+        let rel = e.path().strip_prefix(dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        if e.file_type().is_file() && !listed.contains(rel.as_str()) {
+            bad.push(format!("{rel}: not in the manifest"));
+        }
+    }
+    if bad.is_empty() {
+        let (mut rows, mut written) = (0u64, 0u64);
+        let read = crate::ledger::for_each(dir, &manifest.decisions, &mut |e| {
+            rows += 1;
+            written +=
+                u64::from(e.decision == crate::ledger::verdict::KEPT || e.decision == crate::ledger::verdict::ROUTED);
+        });
+        match (read, stats) {
+            (Err(e), _) => bad.push(e.to_string()),
+            (Ok(()), Some(st)) => {
+                let (want_read, want_written) = (st["documents"]["read"].as_u64(), st["documents"]["written"].as_u64());
+                if want_read != Some(rows) || want_written != Some(written) {
+                    bad.push(format!(
+                        "the ledger holds {rows} records ({written} written), stats.json says {} read and {} written",
+                        want_read.map_or("?".into(), |v| v.to_string()),
+                        want_written.map_or("?".into(), |v| v.to_string())
+                    ));
+                }
+            }
+            (Ok(()), None) => bad.push("stats.json is missing or unreadable".into()),
+        }
+        if bad.is_empty() {
+            let n = manifest.decisions.len();
+            return Check {
+                name,
+                passed: true,
+                details: vec![format!("{n} files as recorded; {rows} records = read, {written} kept = written")],
+            };
+        }
+    }
+    Check { name, passed: false, details: bad }
 }
 
 fn verify_shard(dir: &Path, s: &crate::output::ShardInfo) -> std::result::Result<(), String> {

@@ -11,6 +11,7 @@
 //! gets a completion record once its shards are published, a killed run
 //! resumes by redoing only the inputs without one.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -34,12 +35,13 @@ use crate::dedup::DupKind;
 use crate::doc::Document;
 use crate::error::{Error, ErrorKind, RecordError, Result};
 use crate::input::{self, FieldSpec, InputFile, Item};
+use crate::ledger::{day_of, verdict, Entry, LedgerWriter, DECISIONS_DIR};
 use crate::manifest::{
     to_json, write_atomic, ColumnEntry, CompletionRecord, InputEntry, Manifest, TokenizerEntry, Totals, STATE_DIR,
 };
-use crate::output::{is_shard_name, Columns, OutputSchema, ShardWriter, DATA_DIR, OTHER_DIR};
+use crate::output::{is_shard_name, writer_properties, Columns, OutputSchema, ShardWriter, DATA_DIR, OTHER_DIR};
 use crate::progress::Progress;
-use crate::stages::{hex, Outcome, Scratch, Stage, StageConfig, Tokenize};
+use crate::stages::{hex, host_of, Outcome, Scratch, Stage, StageConfig, Tokenize};
 use crate::stats::{ErrorSample, StageStats, Stats};
 
 /// Fault injection for the kill-and-resume tests: abort the process (as a
@@ -287,7 +289,8 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
 
     let mut shards: Vec<_> = records.iter().flat_map(|r| r.shards.iter().cloned()).collect();
     shards.sort_by(|a, b| a.path.cmp(&b.path));
-    let current: BTreeSet<PathBuf> = shards.iter().map(|s| out.join(&s.path)).collect();
+    let decisions: Vec<_> = records.iter().filter_map(|r| r.decisions.clone()).collect();
+    let current: BTreeSet<PathBuf> = shards.iter().chain(&decisions).map(|s| out.join(&s.path)).collect();
     for (path, _) in existing_shards(out)? {
         if !current.contains(&path) {
             std::fs::remove_file(&path).map_err(|e| Error::io(&path, "remove a stale shard", e))?;
@@ -319,6 +322,7 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
             .collect(),
         totals,
         shards,
+        decisions,
         inputs: files
             .iter()
             .zip(&records)
@@ -370,7 +374,11 @@ fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<(
 fn load_valid_record(out: &Path, i: usize, file: &InputFile, fingerprint: &str) -> Option<CompletionRecord> {
     let text = std::fs::read(CompletionRecord::path(out, i)).ok()?;
     let rec: CompletionRecord = serde_json::from_slice(&text).ok()?;
-    let shards_ok = rec.shards.iter().all(|s| std::fs::metadata(out.join(&s.path)).is_ok_and(|m| m.len() == s.bytes));
+    let shards_ok = rec
+        .shards
+        .iter()
+        .chain(&rec.decisions)
+        .all(|s| std::fs::metadata(out.join(&s.path)).is_ok_and(|m| m.len() == s.bytes));
     (rec.fingerprint == fingerprint
         && rec.input == i
         && rec.source == file.source
@@ -385,7 +393,7 @@ fn load_valid_record(out: &Path, i: usize, file: &InputFile, fingerprint: &str) 
 fn existing_shards(out: &Path) -> Result<Vec<(PathBuf, usize)>> {
     let mut found = Vec::new();
     let mut dirs = Vec::new();
-    for top in [DATA_DIR, OTHER_DIR] {
+    for top in [DATA_DIR, OTHER_DIR, DECISIONS_DIR] {
         let data = out.join(top);
         if !data.is_dir() {
             continue;
@@ -550,7 +558,7 @@ fn line_hash_task(ctx: &Ctx, lc: &LineDedupConfig, idx: usize) -> Result<Option<
     let budget = ctx.dedup.as_ref().and_then(|d| d.minhash.as_ref()).map_or(64 << 20, |m| m.sort_buffer_bytes);
     let mut writer = LineTaskWriter::new(&ctx.work, idx, budget);
     let mut stats = Stats::new(&ctx.stage_names[1..]);
-    let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _| {
+    let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _, _| {
         let fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
         let kept = survivors(ctx, idx, &mut batch, &fates)?;
         let hashes: Vec<Vec<u64>> = ctx.pool.install(|| {
@@ -591,23 +599,30 @@ fn strip_lines(ctx: &Ctx, doc: &mut Document, report: Option<&mut ReportBuilder>
     (n, n > 0 && doc.text.unicode_words().count() < lc.min_words)
 }
 
+/// A record the `read` pseudo-stage set aside: empty, or unreadable.
+struct Skipped {
+    record: u64,
+    id: String,
+    error: bool,
+    reason: &'static str,
+}
+
+/// What [`stream_input`] hands each batch to.
+type BatchFn<'f> = dyn FnMut(Vec<Document>, &[Skipped], &mut Stats) -> Result<()> + 'f;
+
 /// Reads input `idx` in batches, counting the `read` pseudo-stage into
-/// `stats`, and hands each non-empty batch to `f`. Returns false when the
+/// `stats`, and hands each batch to `f` with the records set aside since
+/// the previous one (both in record order). Returns false when the
 /// run was cancelled. With `report` false (the signature pass) errors are
 /// counted but not printed: the final pass reports them.
-fn stream_input(
-    ctx: &Ctx,
-    idx: usize,
-    stats: &mut Stats,
-    report: bool,
-    f: &mut dyn FnMut(Vec<Document>, &mut Stats) -> Result<()>,
-) -> Result<bool> {
+fn stream_input(ctx: &Ctx, idx: usize, stats: &mut Stats, report: bool, f: &mut BatchFn) -> Result<bool> {
     let file = &ctx.files[idx];
     let cfg = ctx.cfg;
     let fail = cfg.run.on_error == OnError::Fail;
     let counters = ctx.progress.counters();
     let mut reader = input::open(file, &ctx.spec, counters.bytes.clone());
     let mut eof = false;
+    let mut skipped = Vec::new();
     while !eof {
         if ctx.cancel.load(Ordering::Relaxed) {
             return Ok(false);
@@ -632,6 +647,10 @@ fn stream_input(
                         ctx.progress.warn(&e.to_string());
                     }
                     stats.record_error(&e);
+                    if let (false, Some(record)) = (e.kind.ends_file(), e.record) {
+                        let id = Document::derived_id(&file.source, record);
+                        skipped.push(Skipped { record, id, error: true, reason: e.kind.name() });
+                    }
                 }
                 Some(Item::Doc(doc)) => {
                     if report {
@@ -644,6 +663,7 @@ fn stream_input(
                         if report {
                             counters.removed_by_stage[0].fetch_add(1, Ordering::Relaxed);
                         }
+                        skipped.push(Skipped { record: doc.record, id: doc.id, error: false, reason: "empty" });
                     } else {
                         read.docs_out += 1;
                         batch_bytes += doc.text.len();
@@ -652,8 +672,9 @@ fn stream_input(
                 }
             }
         }
-        if !batch.is_empty() {
-            f(batch, stats)?;
+        if !batch.is_empty() || !skipped.is_empty() {
+            f(batch, &skipped, stats)?;
+            skipped.clear();
         }
         let n = ctx.batches.fetch_add(1, Ordering::SeqCst) + 1;
         if ctx.abort_after == Some(n) {
@@ -687,7 +708,7 @@ fn signature_task(ctx: &Ctx, spec: &DedupSpec, idx: usize) -> Result<Option<u64>
     let mut writer = SigTaskWriter::new(spec, &ctx.work, idx)?;
     let mut stats = Stats::new(&ctx.stage_names[1..]);
     let strip = lines_first(ctx);
-    let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _| {
+    let finished = stream_input(ctx, idx, &mut stats, false, &mut |mut batch, _, _| {
         let fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
         let mut kept = survivors(ctx, idx, &mut batch, &fates)?;
         if strip {
@@ -733,7 +754,11 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     let mut ordinal = 0u64;
     let mut report = ReportBuilder::default();
     let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
-    let finished = stream_input(ctx, idx, &mut stats, true, &mut |mut batch, stats| {
+    let mut ledger = LedgerWriter::create(ctx.out, idx, writer_properties(&cfg.output))?;
+    let meta_at = |name: &str| cfg.input.metadata.iter().position(|m| m == name);
+    let (url_at, date_at) = (meta_at("url"), meta_at("date"));
+    let pii_stage = ctx.stage_names.iter().position(|n| *n == "pii").map(|p| p - 1);
+    let finished = stream_input(ctx, idx, &mut stats, true, &mut |mut batch, skipped, stats| {
         let mut fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
         let mut verdicts_done = false;
         for (g, name) in ctx.dedup_names.iter().enumerate() {
@@ -792,9 +817,9 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
         }
         let n_stages = ctx.stage_names.len() - 1;
         let mut kept = Vec::with_capacity(batch.len());
-        for (doc, (changed, end, counts)) in batch.into_iter().zip(fates) {
-            add_counts(stats, &counts);
-            let stop = match &end {
+        for (doc, (changed, end, counts)) in batch.iter().zip(&fates) {
+            add_counts(stats, counts);
+            let stop = match end {
                 End::Kept => n_stages,
                 End::Removed(i, _) | End::Failed(i, _, _) => *i,
             };
@@ -815,7 +840,7 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
                     counters.removed_by_stage[i + 1].fetch_add(1, Ordering::Relaxed);
                 }
                 End::Failed(i, kind, detail) => {
-                    let e = stage_error(ctx, idx, &doc, i, kind, &detail);
+                    let e = stage_error(ctx, idx, doc, *i, *kind, detail);
                     if fail {
                         return Err(Error::Input(e));
                     }
@@ -828,19 +853,64 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
                 }
             }
         }
-        writer.write(&kept)?;
+        let shards_of = writer.write(&kept)?;
         let tokens: u64 = kept.iter().map(|d| d.tokens.len() as u64).sum();
         stats.documents_written += kept.len() as u64;
         stats.tokens_written += tokens;
         stats.text_bytes_written += kept.iter().map(|d| d.text.len() as u64).sum::<u64>();
         counters.docs_written.fetch_add(kept.len() as u64, Ordering::Relaxed);
         counters.tokens.fetch_add(tokens, Ordering::Relaxed);
+
+        // The ledger: set-aside records and documents, merged in record order.
+        let mut shards_of = shards_of.iter();
+        let mut skipped = skipped.iter().peekable();
+        let source: &str = &ctx.files[idx].source;
+        for (doc, (changed, end, counts)) in batch.iter().zip(&fates) {
+            while let Some(s) = skipped.next_if(|s| s.record < doc.record) {
+                ledger.push(&skipped_entry(s, source))?;
+            }
+            let (decision, stage, reason) = match end {
+                End::Kept if doc.routed => (verdict::ROUTED, None, None),
+                End::Kept => (verdict::KEPT, None, None),
+                End::Removed(i, r) => (verdict::REMOVED, Some(ctx.stage_names[i + 1]), Some(*r)),
+                End::Failed(i, k, _) => (verdict::ERROR, Some(ctx.stage_names[i + 1]), Some(k.name())),
+            };
+            let written = matches!(end, End::Kept);
+            let meta = |at: Option<usize>| at.and_then(|m| doc.meta.get(m)).and_then(|v| v.as_deref());
+            ledger.push(&Entry {
+                id: doc.id.as_str().into(),
+                source: source.into(),
+                record: doc.record,
+                decision: decision.into(),
+                stage: stage.map(Into::into),
+                reason: reason.map(Into::into),
+                changed_by: (0..n_stages)
+                    .filter(|j| changed & (1 << (*j).min(63)) != 0)
+                    .map(|j| ctx.stage_names[j + 1].into())
+                    .collect(),
+                lang: (!doc.lang.is_empty()).then(|| doc.lang.as_str().into()),
+                lang_score: doc.lang_score,
+                dup_cluster_id: doc.dup.map(|d| d.1),
+                dup_cluster_size: doc.dup.map(|d| d.0),
+                pii: pii_by_type(counts, pii_stage),
+                tokens: (written && !doc.tokens.is_empty())
+                    .then(|| u32::try_from(doc.tokens.len()).unwrap_or(u32::MAX)),
+                text_bytes: doc.text.len() as u64,
+                shard: if written { shards_of.next().map(|s| s.as_ref().into()) } else { None },
+                domain: meta(url_at).and_then(host_of).map(Into::into),
+                date: meta(date_at).and_then(day_of).map(Into::into),
+            })?;
+        }
+        for s in skipped {
+            ledger.push(&skipped_entry(s, source))?;
+        }
         Ok(())
     })?;
     if !finished {
         return Ok(None);
     }
     let shards = writer.finish()?;
+    let decisions = Some(ledger.finish()?);
     if stats.documents_read() == 0 && stats.file_errors.is_empty() {
         stats.empty_files = 1;
         ctx.progress.warn(&format!("{}: the file holds no documents", file.path.display()));
@@ -852,10 +922,41 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
         bytes: file.bytes,
         stats,
         shards,
+        decisions,
         dedup: report.finish(),
     };
     write_atomic(&CompletionRecord::path(ctx.out, idx), &to_json(&rec))?;
     Ok(Some(rec))
+}
+
+/// Personal data the pii stage counted in one document, by type (in order
+/// of first occurrence).
+fn pii_by_type(counts: &StageCounts, pii_stage: Option<usize>) -> Vec<(Cow<'static, str>, u32)> {
+    let mut out: Vec<(Cow<'static, str>, u32)> = Vec::new();
+    for &(stage, kind, sub, n) in counts {
+        if Some(stage) != pii_stage || !sub.is_empty() || kind == "docs_with_pii" {
+            continue;
+        }
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        match out.iter_mut().find(|(k, _)| k == kind) {
+            Some(e) => e.1 = e.1.saturating_add(n),
+            None => out.push((kind.into(), n)),
+        }
+    }
+    out
+}
+
+/// The ledger row of a record the `read` pseudo-stage set aside.
+fn skipped_entry<'a>(s: &'a Skipped, source: &'a str) -> Entry<'a> {
+    Entry {
+        id: s.id.as_str().into(),
+        source: source.into(),
+        record: s.record,
+        decision: if s.error { verdict::ERROR } else { verdict::REMOVED }.into(),
+        stage: Some("read".into()),
+        reason: Some(s.reason.into()),
+        ..Default::default()
+    }
 }
 
 /// `stats.json`: the accounting of a run, plus its timing.

@@ -15,6 +15,7 @@ use parquet::arrow::ProjectionMask;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::ledger::DECISIONS_DIR;
 use crate::manifest::Manifest;
 
 /// Per-language counts.
@@ -55,7 +56,8 @@ fn parquet_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for e in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
         let n = e.file_name().to_string_lossy();
-        e.depth() == 0 || !(n.starts_with('.') || n.starts_with('_'))
+        // The decision ledger is Parquet too, but not documents.
+        e.depth() == 0 || !(n.starts_with('.') || n.starts_with('_') || (e.depth() == 1 && n == DECISIONS_DIR))
     }) {
         let e = e.map_err(|e| Error::Output { path: dir.to_path_buf(), detail: e.to_string() })?;
         if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "parquet") {

@@ -24,6 +24,7 @@ pub mod exec;
 pub mod input;
 pub mod inspect;
 pub mod langid;
+pub mod ledger;
 pub mod manifest;
 pub mod output;
 pub mod pii;
@@ -32,6 +33,7 @@ pub mod quality;
 pub mod rng;
 pub mod stages;
 pub mod stats;
+pub mod trace;
 pub mod train;
 
 pub use config::PipelineConfig;

@@ -71,6 +71,11 @@ enum Command {
     /// shards; appends what was done to erasure-log.jsonl (salted hashes,
     /// never the identifiers).
     Erase(EraseArgs),
+    /// Show where a document of an output folder came from (input file and
+    /// record) and what each stage decided about it, from the decision
+    /// ledger (decisions/). Works for removed documents too; never prints
+    /// text. Exits 1 when no document has the id.
+    Trace(TraceArgs),
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
@@ -176,6 +181,19 @@ struct EraseArgs {
     #[arg(long)]
     dry_run: bool,
     /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
+struct TraceArgs {
+    /// An eurocorpus output folder.
+    path: PathBuf,
+    /// The document id (as in the output's `id` column; for documents
+    /// without one in the input, `SOURCE:RECORD`).
+    #[arg(long)]
+    id: String,
+    /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
 }
@@ -304,6 +322,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain(a),
         Command::Audit(a) => audit(a),
         Command::Erase(a) => erase(a),
+        Command::Trace(a) => {
+            let traces = eurocorpus::trace::trace(&a.path, &a.id)?;
+            if traces.is_empty() {
+                anyhow::bail!("no document with id {:?} in the decision ledger of {}", a.id, a.path.display());
+            }
+            if a.json {
+                println!("{}", serde_json::to_string_pretty(&traces)?);
+            } else {
+                print!("{}", eurocorpus::trace::render(&traces, eurocorpus::erase::erased(&a.path).0 > 0));
+            }
+            Ok(())
+        }
         Command::Inspect(a) => {
             let s = inspect::inspect(&a.path)?;
             if a.json {

@@ -98,6 +98,10 @@ pub struct Manifest {
     pub totals: Totals,
     /// Every shard, by path.
     pub shards: Vec<ShardInfo>,
+    /// The decision ledger's files (`decisions/`), one per input, in input
+    /// order (empty for outputs of versions before the ledger).
+    #[serde(default)]
+    pub decisions: Vec<ShardInfo>,
     /// Every input, in input order.
     pub inputs: Vec<InputEntry>,
 }
@@ -132,6 +136,9 @@ pub struct CompletionRecord {
     pub stats: Stats,
     /// Shards written for it.
     pub shards: Vec<ShardInfo>,
+    /// Its decision ledger file.
+    #[serde(default)]
+    pub decisions: Option<ShardInfo>,
     /// What deduplication removed from it (largest clusters, lines).
     #[serde(default)]
     pub dedup: crate::dedup::report::DedupReport,

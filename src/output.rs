@@ -321,10 +321,57 @@ impl Write for HashingWriter {
     }
 }
 
-struct OpenShard {
+/// A Parquet file written atomically: a hidden `.tmp` beside its
+/// destination, hashed and counted while written, synced, then renamed.
+pub(crate) struct AtomicParquet {
     writer: ArrowWriter<HashingWriter>,
     tmp: PathBuf,
-    rel: String,
+    dest: PathBuf,
+    rel: Arc<str>,
+}
+
+impl AtomicParquet {
+    /// Starts `root/rel` (its folder created as needed).
+    pub(crate) fn create(root: &Path, rel: &str, schema: SchemaRef, props: WriterProperties) -> Result<Self> {
+        let dest = root.join(rel);
+        let dir = dest.parent().unwrap_or(root);
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the folder", e))?;
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let file = File::create(&tmp).map_err(|e| Error::io(&tmp, "create the file", e))?;
+        let sink = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), bytes: 0 };
+        let writer = ArrowWriter::try_new(sink, schema, Some(props))
+            .map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
+        Ok(AtomicParquet { writer, tmp, dest, rel: rel.into() })
+    }
+
+    /// Appends a batch; with `flush_bytes`, cuts a row group once that much
+    /// is buffered.
+    pub(crate) fn write(&mut self, batch: &RecordBatch, flush_bytes: u64) -> Result<()> {
+        let err = |e: parquet::errors::ParquetError| Error::Parquet { path: self.tmp.clone(), detail: e.to_string() };
+        self.writer.write(batch).map_err(err)?;
+        if self.writer.in_progress_size() as u64 >= flush_bytes {
+            self.writer.flush().map_err(err)?;
+        }
+        Ok(())
+    }
+
+    /// Closes, syncs and publishes the file: `(path relative to the root,
+    /// bytes, SHA-256 hex)`.
+    pub(crate) fn finish(self) -> Result<(Arc<str>, u64, String)> {
+        let AtomicParquet { writer, tmp, dest, rel } = self;
+        let sink = writer.into_inner().map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
+        let HashingWriter { inner, hasher, bytes } = sink;
+        let file = inner.into_inner().map_err(|e| Error::io(&tmp, "write the file", e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(&tmp, "sync the file", e))?;
+        drop(file);
+        std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "publish the file", e))?;
+        Ok((rel, bytes, hex(&hasher.finalize())))
+    }
+}
+
+struct OpenShard {
+    file: AtomicParquet,
     rows: u64,
     tokens: u64,
 }
@@ -375,16 +422,20 @@ impl<'a> ShardWriter<'a> {
         }
     }
 
-    /// Appends documents (in order) to their partition's current shard.
+    /// Appends documents (in order) to their partition's current shard and
+    /// returns each document's shard (path relative to the output folder).
     ///
     /// # Errors
     /// I/O or Parquet encoding errors, naming the shard.
-    pub fn write(&mut self, docs: &[Document]) -> Result<()> {
-        let mut groups: BTreeMap<String, Vec<&Document>> = BTreeMap::new();
-        for d in docs {
-            groups.entry(self.partition_of(d)).or_default().push(d);
+    pub fn write(&mut self, docs: &[&Document]) -> Result<Vec<Arc<str>>> {
+        let mut groups: BTreeMap<String, Vec<(usize, &Document)>> = BTreeMap::new();
+        for (i, d) in docs.iter().enumerate() {
+            groups.entry(self.partition_of(d)).or_default().push((i, d));
         }
-        for (part, docs) in groups {
+        let mut located: Vec<Option<Arc<str>>> = vec![None; docs.len()];
+        for (part, members) in groups {
+            let docs: Vec<&Document> = members.iter().map(|m| m.1).collect();
+            let mut at = members.iter().map(|m| m.0);
             let mut rest = &docs[..];
             while !rest.is_empty() {
                 let shard = self.shard_for(&part)?;
@@ -414,22 +465,16 @@ impl<'a> ShardWriter<'a> {
                 }
                 let batch = self.schema.batch(&rest[..take])?;
                 let shard = self.open.get_mut(&part).expect("shard opened above");
-                shard
-                    .writer
-                    .write(&batch)
-                    .map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
-                shard.rows = rows;
-                shard.tokens = tokens;
                 // Row groups are also cut by size, so that `bytes_written`
                 // (compressed, on disk) tracks the shard's real size; the
                 // buffered size is uncompressed and would close shards early.
-                if shard.writer.in_progress_size() as u64 >= self.flush_bytes {
-                    shard
-                        .writer
-                        .flush()
-                        .map_err(|e| Error::Parquet { path: shard.tmp.clone(), detail: e.to_string() })?;
+                shard.file.write(&batch, self.flush_bytes)?;
+                shard.rows = rows;
+                shard.tokens = tokens;
+                for i in at.by_ref().take(take) {
+                    located[i] = Some(shard.file.rel.clone());
                 }
-                let bytes = shard.writer.bytes_written() as u64;
+                let bytes = shard.file.writer.bytes_written() as u64;
                 let full = (self.cfg.shard_max_rows > 0 && rows >= self.cfg.shard_max_rows)
                     || (self.cfg.shard_max_tokens > 0 && tokens >= self.cfg.shard_max_tokens)
                     || (self.cfg.shard_max_bytes > 0 && bytes >= self.cfg.shard_max_bytes);
@@ -439,39 +484,24 @@ impl<'a> ShardWriter<'a> {
                 }
             }
         }
-        Ok(())
+        Ok(located.into_iter().map(|l| l.expect("every document was placed")).collect())
     }
 
     fn shard_for(&mut self, part: &str) -> Result<&mut OpenShard> {
         if !self.open.contains_key(part) {
             let n = self.next_part.entry(part.to_string()).or_insert(0);
-            let name = shard_name(self.input, *n);
+            let rel = format!("{part}/{}", shard_name(self.input, *n));
             *n += 1;
-            let dir = self.root.join(part);
-            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the partition folder", e))?;
-            let tmp = dir.join(format!(".{name}.tmp"));
-            let rel = format!("{part}/{name}");
-            let file = File::create(&tmp).map_err(|e| Error::io(&tmp, "create the shard", e))?;
-            let sink =
-                HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), bytes: 0 };
-            let writer = ArrowWriter::try_new(sink, self.schema.schema().clone(), Some(self.props.clone()))
-                .map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
-            self.open.insert(part.to_string(), OpenShard { writer, tmp, rel, rows: 0, tokens: 0 });
+            let file = AtomicParquet::create(&self.root, &rel, self.schema.schema().clone(), self.props.clone())?;
+            self.open.insert(part.to_string(), OpenShard { file, rows: 0, tokens: 0 });
         }
         Ok(self.open.get_mut(part).expect("inserted above"))
     }
 
     fn close(&mut self, part: &str) -> Result<()> {
-        let Some(shard) = self.open.remove(part) else { return Ok(()) };
-        let OpenShard { writer, tmp, rel, rows, tokens } = shard;
-        let sink = writer.into_inner().map_err(|e| Error::Parquet { path: tmp.clone(), detail: e.to_string() })?;
-        let HashingWriter { inner, hasher, bytes } = sink;
-        let file = inner.into_inner().map_err(|e| Error::io(&tmp, "write the shard", e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&tmp, "sync the shard", e))?;
-        drop(file);
-        let dest = self.root.join(&rel);
-        std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "publish the shard", e))?;
-        self.done.push(ShardInfo { path: rel, rows, tokens, bytes, sha256: hex(&hasher.finalize()) });
+        let Some(OpenShard { file, rows, tokens }) = self.open.remove(part) else { return Ok(()) };
+        let (rel, bytes, sha256) = file.finish()?;
+        self.done.push(ShardInfo { path: rel.to_string(), rows, tokens, bytes, sha256 });
         Ok(())
     }
 

@@ -36,7 +36,7 @@ fn audit_passes_on_a_clean_run_and_names_every_tampered_shard() {
     let out = quickstart(tmp.path(), |s| s);
     let (r, _) = audit(&out, &[], 0);
     assert_eq!(r["passed"], true);
-    assert_eq!(r["checks"].as_array().unwrap().len(), 5);
+    assert_eq!(r["checks"].as_array().unwrap().len(), 6);
     assert_eq!(r["pii"]["documents_scanned"], 227);
     assert_eq!(r["pii"]["values"], 0, "the quick start redacts personal data");
     let md = run_expect(eurocorpus().arg("audit").arg(&out), 0);
@@ -194,6 +194,10 @@ fn erase_removes_exactly_the_documents_holding_the_identifiers() {
     let a = run_expect(eurocorpus().arg("audit").arg(&out).args(["--format", "json", "--max-pii", "100"]), 0);
     let a: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
     assert_eq!(a["passed"], true, "{a}");
+    // The ledger still tells what the run decided; trace adds the erasure.
+    let t = run_expect(eurocorpus().arg("trace").arg(&out).args(["--id", "ud-german-gsd-dev-00004"]), 0);
+    let t = String::from_utf8_lossy(&t.stdout);
+    assert!(t.contains("decision  kept → data/part-00000-00000.parquet, since erased (see erasure-log.jsonl)"), "{t}");
 
     // A second run removes nothing (and is logged as checked).
     let o = run_expect(eurocorpus().arg("erase").arg(&out).arg("--identifiers").arg(&ids), 0);
@@ -250,4 +254,95 @@ fn erase_killed_mid_way_finishes_on_the_next_run() {
         let a = run_expect(eurocorpus().arg("audit").arg(dir).args(["--format", "json", "--max-pii", "100"]), 0);
         assert_eq!(serde_json::from_slice::<serde_json::Value>(&a.stdout).unwrap()["passed"], true);
     }
+}
+
+/// Lines of `trace` output after the header, for exact comparison.
+fn trace_lines(out: &Path, id: &str) -> Vec<String> {
+    let o = run_expect(eurocorpus().arg("trace").arg(out).args(["--id", id]), 0);
+    String::from_utf8_lossy(&o.stdout).lines().map(|l| l.trim_end().to_string()).collect()
+}
+
+#[test]
+fn the_decision_ledger_accounts_for_every_record_and_trace_reads_it() {
+    let tmp = TempDir::new().unwrap();
+    let extra = tmp.path().join("extra/extra.jsonl");
+    write(&extra, "{\"id\": \"e1\", \"text\": \"\"}\n{\"id\": \"e2\", \"text\": \n");
+    let corpus = repo().join("fixtures/corpus");
+    let out = quickstart(tmp.path(), |s| {
+        s.replace(
+            "paths = [\"fixtures/corpus\"]",
+            &format!(
+                "paths = [{:?}, {:?}]",
+                corpus.display().to_string(),
+                extra.parent().unwrap().display().to_string()
+            ),
+        )
+    });
+    let st = stats(&out);
+    assert_eq!(st["documents"]["read"], 285);
+
+    // One row per record read; removals and errors as in stats.json.
+    let rows = ledger_rows(&out);
+    assert_eq!(rows.len() as u64, st["documents"]["read"].as_u64().unwrap());
+    let mut removed = std::collections::BTreeMap::new();
+    for r in rows.iter().filter(|r| r.decision == "removed") {
+        *removed.entry(format!("{}.{}", r.stage.as_ref().unwrap(), r.reason.as_ref().unwrap())).or_insert(0u64) += 1;
+    }
+    let want: std::collections::BTreeMap<String, u64> =
+        st["removed"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect();
+    assert_eq!(removed, want);
+    let errors: Vec<(&str, u64, Option<&str>)> =
+        rows.iter().filter(|r| r.decision == "error").map(|r| (r.id.as_str(), r.record, r.reason.as_deref())).collect();
+    assert_eq!(errors, [("extra.jsonl:2", 2, Some("malformed_json"))]);
+    // Kept rows name exactly the documents in the shards.
+    let mut kept: Vec<(String, u64, String)> = rows
+        .iter()
+        .filter(|r| r.decision == "kept")
+        .map(|r| (r.source.clone(), r.record, r.shard.clone().unwrap()))
+        .collect();
+    let mut written: Vec<(String, u64, String)> =
+        read_rows(&out).into_iter().map(|r| (r.source, r.record, r.shard)).collect();
+    kept.sort();
+    written.sort();
+    assert_eq!(kept, written);
+    let audit_ok = audit(&out, &[], 0).0;
+    assert_eq!(
+        check(&audit_ok, "decision_ledger")["details"][0],
+        "13 files as recorded; 285 records = read, 227 kept = written"
+    );
+
+    // trace: a copy removed as a duplicate, its kept original, an empty and an unreadable record.
+    assert_eq!(
+        trace_lines(&out, "ud-german-gsd-dev-00020-dup"),
+        [
+            "document ud-german-gsd-dev-00020-dup",
+            "  from      jsonl/de.jsonl, record 22",
+            "  decision  removed by exact_dedup: duplicate",
+            "    read           passed",
+            "    normalize      passed",
+            "    langid         passed  (language de, score 1.000)",
+            "    quality        passed",
+            "    line_dedup     passed",
+            "    exact_dedup    removed  (duplicate; cluster 4 (2 documents): not the first copy)",
+            "    minhash_dedup  not reached",
+            "    pii            not reached",
+            "    tokenize       not reached",
+        ]
+    );
+    let orig = trace_lines(&out, "ud-german-gsd-dev-00020");
+    assert!(orig[2].starts_with("  decision  kept → data/part-00000-00000.parquet, row "), "{orig:?}");
+    assert_eq!(orig[8], "    exact_dedup    passed  (cluster 4 (2 documents): kept as the first copy)");
+    assert_eq!(trace_lines(&out, "e1")[2], "  decision  removed by read: empty");
+    assert_eq!(trace_lines(&out, "extra.jsonl:2")[2], "  decision  error by read: malformed_json");
+    let o = run_expect(eurocorpus().arg("trace").arg(&out).args(["--id", "nowhere"]), 1);
+    assert!(stderr(&o).contains("no document with id \"nowhere\" in the decision ledger"), "{}", stderr(&o));
+
+    // A damaged or missing ledger file fails the audit, named.
+    let ledger = ledger_files(&out);
+    std::fs::remove_file(&ledger[3]).unwrap();
+    let (r, _) = audit(&out, &[], 1);
+    assert_eq!(
+        check(&r, "decision_ledger")["details"][0].as_str().unwrap().split(':').next().unwrap(),
+        "decisions/part-00003-00000.parquet"
+    );
 }

@@ -42,6 +42,7 @@ fn pyarrow_reads_the_quickstart_output() {
     run_expect(eurocorpus().args(["run", "pipelines/quickstart.toml", "--quiet", "--output"]).arg(&out), 0);
     let r = check(&out);
     assert_eq!(r["rows"], 227);
+    assert_eq!(r["ledger_rows"], 283, "one ledger row per record read");
     assert_eq!(r["languages"]["de"], 35);
     assert_eq!(r["pii_spans"], 4, "two e-mail addresses and two phone numbers, redacted");
     assert_eq!(r["problems"], serde_json::json!([]));

@@ -78,14 +78,64 @@ pub struct Row {
     pub meta: BTreeMap<String, Option<String>>,
 }
 
-/// Every `*.parquet` below `dir` (hidden and `_` entries skipped), sorted.
+/// A decision-ledger row (the columns the tests check).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerRow {
+    pub id: String,
+    pub source: String,
+    pub record: u64,
+    pub decision: String,
+    pub stage: Option<String>,
+    pub reason: Option<String>,
+    pub shard: Option<String>,
+}
+
+/// Every row of an output folder's decision ledger, file by file.
+pub fn ledger_rows(dir: &Path) -> Vec<LedgerRow> {
+    let mut rows = Vec::new();
+    for f in ledger_files(dir) {
+        for batch in ParquetRecordBatchReaderBuilder::try_new(File::open(&f).unwrap()).unwrap().build().unwrap() {
+            let batch = batch.unwrap();
+            let s = |name: &str, i: usize| {
+                let a = batch.column_by_name(name).unwrap().as_string::<i32>();
+                (!a.is_null(i)).then(|| a.value(i).to_string())
+            };
+            for i in 0..batch.num_rows() {
+                rows.push(LedgerRow {
+                    id: s("id", i).unwrap(),
+                    source: s("source", i).unwrap(),
+                    record: batch.column_by_name("record").unwrap().as_primitive::<UInt64Type>().value(i),
+                    decision: s("decision", i).unwrap(),
+                    stage: s("stage", i),
+                    reason: s("reason", i),
+                    shard: s("shard", i),
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// The data shards (`data/`, `other/`; not the `decisions/` ledger) under
+/// an output folder, or every Parquet file under any other folder (hidden and
+/// `_` entries skipped), sorted.
 pub fn shard_files(dir: &Path) -> Vec<PathBuf> {
+    parquet_files(dir, &["decisions"])
+}
+
+/// The decision ledger's files of an output folder.
+pub fn ledger_files(dir: &Path) -> Vec<PathBuf> {
+    parquet_files(&dir.join("decisions"), &[])
+}
+
+fn parquet_files(dir: &Path, skip: &[&str]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || name.starts_with('_') {
+            if name.starts_with('.') || name.starts_with('_') || (d == dir && skip.contains(&name.as_str())) {
                 continue;
             }
             if e.path().is_dir() {
@@ -152,10 +202,11 @@ pub fn read_rows(dir: &Path) -> Vec<Row> {
     rows
 }
 
-/// The bytes of every shard and of manifest.json, by relative path.
+/// The bytes of every shard, ledger file and of manifest.json, by relative path.
 pub fn output_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut m: BTreeMap<String, Vec<u8>> = shard_files(dir)
         .into_iter()
+        .chain(ledger_files(dir))
         .map(|f| (f.strip_prefix(dir).unwrap().to_string_lossy().into_owned(), std::fs::read(&f).unwrap()))
         .collect();
     m.insert("manifest.json".into(), std::fs::read(dir.join("manifest.json")).unwrap());

@@ -64,6 +64,15 @@ def main(out, tokenizer_path):
                 pii_spans += 1
                 if b[s["start"]:s["end"]].decode("utf-8") != f"<{s['type']}>":
                     problems.append(f"pii span {s['start']}..{s['end']} is not a <{s['type']}> placeholder")
+    # The decision ledger reads as its own dataset: one row per record read,
+    # and its kept rows are the documents of the shards.
+    ledger = ds.dataset(f"{out}/decisions", format="parquet").to_table()
+    if ledger.num_rows != stats["documents"]["read"]:
+        problems.append(f"ledger rows {ledger.num_rows} != read {stats['documents']['read']}")
+    kept = {(s, r) for s, r, d in zip(ledger.column("source").to_pylist(), ledger.column("record").to_pylist(),
+                                      ledger.column("decision").to_pylist()) if d == "kept"}
+    if kept != set(zip(table.column("source").to_pylist(), table.column("record").to_pylist())):
+        problems.append("the ledger's kept rows are not the documents of the shards")
     langs = {}
     for lang in table.column("lang").to_pylist():
         langs[lang] = langs.get(lang, 0) + 1
@@ -82,6 +91,7 @@ def main(out, tokenizer_path):
     except ImportError:
         pass
     print(json.dumps({"rows": rows, "tokens": tokens, "languages": langs, "decoded": decoded, "pii_spans": pii_spans,
+                      "ledger_rows": ledger.num_rows,
                       "schema": [f"{f.name}:{f.type}" for f in schema], "problems": problems}))
     return 1 if problems else 0
 
