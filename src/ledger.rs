@@ -311,6 +311,21 @@ impl LedgerWriter {
     }
 }
 
+/// Fails unless the output folder of `manifest` has a ledger (outputs of
+/// versions before the ledger have none); `what` is the command's aim.
+///
+/// # Errors
+/// The ledger is missing.
+pub fn require(dir: &Path, manifest: &crate::manifest::Manifest, what: &str) -> Result<()> {
+    if manifest.decisions.is_empty() && !manifest.inputs.is_empty() {
+        return Err(Error::Output {
+            path: dir.to_path_buf(),
+            detail: format!("has no decision ledger (written by an older eurocorpus); rerun the pipeline to {what}"),
+        });
+    }
+    Ok(())
+}
+
 /// Reads the ledger files `files` (paths relative to `dir`) in order and
 /// calls `f` on every row.
 ///

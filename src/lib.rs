@@ -33,6 +33,7 @@ pub mod quality;
 pub mod rng;
 pub mod stages;
 pub mod stats;
+pub mod summary;
 pub mod trace;
 pub mod train;
 

@@ -76,6 +76,11 @@ enum Command {
     /// ledger (decisions/). Works for removed documents too; never prints
     /// text. Exits 1 when no document has the id.
     Trace(TraceArgs),
+    /// Write a training-content summary of an output folder, organised like
+    /// the AI Office's template for the public summary of training content
+    /// (AI Act art. 53(1)(d)): summary.json, summary.md and summary.html
+    /// (with SVG charts; opens without network access).
+    Summary(SummaryArgs),
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
@@ -196,6 +201,15 @@ struct TraceArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Args, Debug)]
+struct SummaryArgs {
+    /// An eurocorpus output folder.
+    path: PathBuf,
+    /// Folder to write the three files to (default: the output folder).
+    #[arg(long)]
+    to: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -322,6 +336,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Explain(a) => explain(a),
         Command::Audit(a) => audit(a),
         Command::Erase(a) => erase(a),
+        Command::Summary(a) => {
+            let (s, files) = eurocorpus::summary::write(&a.path, a.to.as_deref().unwrap_or(&a.path))?;
+            println!(
+                "{} documents, {} tokens, {} languages, {} sources",
+                s.documents,
+                s.tokens,
+                s.languages.len(),
+                s.sources.len()
+            );
+            for f in files {
+                println!("  wrote {}", f.display());
+            }
+            Ok(())
+        }
         Command::Trace(a) => {
             let traces = eurocorpus::trace::trace(&a.path, &a.id)?;
             if traces.is_empty() {

@@ -57,13 +57,7 @@ fn stage_names(dir: &Path) -> Result<Vec<String>> {
 /// ledger existed), or an unreadable ledger file.
 pub fn trace(dir: &Path, id: &str) -> Result<Vec<Trace>> {
     let manifest = Manifest::load(dir)?;
-    if manifest.decisions.is_empty() && !manifest.inputs.is_empty() {
-        return Err(Error::Output {
-            path: dir.to_path_buf(),
-            detail: "has no decision ledger (written by an older eurocorpus); rerun the pipeline to trace documents"
-                .into(),
-        });
-    }
+    ledger::require(dir, &manifest, "trace documents")?;
     let names = stage_names(dir)?;
     let mut found = Vec::new();
     ledger::for_each(dir, &manifest.decisions, &mut |e| {

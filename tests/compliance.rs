@@ -194,6 +194,11 @@ fn erase_removes_exactly_the_documents_holding_the_identifiers() {
     let a = run_expect(eurocorpus().arg("audit").arg(&out).args(["--format", "json", "--max-pii", "100"]), 0);
     let a: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
     assert_eq!(a["passed"], true, "{a}");
+    // The summary counts the dataset as it is now and names the erasures.
+    run_expect(eurocorpus().arg("summary").arg(&out), 0);
+    let sum: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(sum["documents"], manifest(&out)["totals"]["documents"]);
+    assert_eq!(sum["erased_documents"], want.len() as u64);
     // The ledger still tells what the run decided; trace adds the erasure.
     let t = run_expect(eurocorpus().arg("trace").arg(&out).args(["--id", "ud-german-gsd-dev-00004"]), 0);
     let t = String::from_utf8_lossy(&t.stdout);

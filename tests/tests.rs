@@ -11,5 +11,6 @@ mod main_job;
 mod pii;
 mod quality;
 mod resume;
+mod summary;
 mod tokenize;
 mod util;
