@@ -218,6 +218,31 @@ fn benches(c: &mut Criterion) {
     let schema = OutputSchema::new(&OutputConfig::default(), Columns { tokens: true, ..Default::default() }, &[]);
     let refs: Vec<&Document> = tokenized.iter().collect();
     g.bench_function("arrow_batch", |b| b.iter(|| schema.batch(&refs).unwrap().num_rows()));
+    // The decision ledger's cost per document (a row and its Parquet file).
+    let ledger_dir = tempfile::tempdir().unwrap();
+    g.bench_function("decision_ledger", |b| {
+        b.iter(|| {
+            let props = parquet::file::properties::WriterProperties::builder().build();
+            let mut w = eurocorpus::ledger::LedgerWriter::create(ledger_dir.path(), 0, props).unwrap();
+            for d in &tokenized {
+                w.push(&eurocorpus::ledger::Entry {
+                    id: d.id.as_str().into(),
+                    source: d.source.as_ref().into(),
+                    record: d.record,
+                    decision: eurocorpus::ledger::verdict::KEPT.into(),
+                    changed_by: vec!["normalize".into(), "tokenize".into()],
+                    lang: Some(d.lang.as_str().into()),
+                    lang_score: Some(0.99),
+                    tokens: Some(d.tokens.len() as u32),
+                    text_bytes: d.text.len() as u64,
+                    shard: Some("data/part-00000-00000.parquet".into()),
+                    ..Default::default()
+                })
+                .unwrap();
+            }
+            w.finish().unwrap().rows
+        })
+    });
     g.finish();
 }
 

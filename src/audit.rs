@@ -341,24 +341,20 @@ fn sampled(shard: &str, row: u64, opts: &AuditOptions) -> bool {
     (h as f64 / u64::MAX as f64) < opts.sample
 }
 
-/// What the personal-data scan of one shard found.
-struct ShardScan {
-    rows: u64,
-    scanned: u64,
-    with_pii: u64,
-    locations: Vec<Location>,
+/// Where a dataset's text comes from: its `text` column, or, when it kept
+/// only token ids, the ids decoded with the tokenizer the manifest records
+/// (its SHA-256 checked).
+pub(crate) enum TextSource {
+    Column,
+    Decoded(Box<tokenizers::Tokenizer>),
 }
 
-fn scan_pii(
-    dir: &Path,
-    manifest: &Manifest,
-    shards: &[&crate::output::ShardInfo],
-    opts: &AuditOptions,
-) -> Result<PiiFindings> {
-    let has_text = manifest.schema.iter().any(|c| c.name == "text");
-    let tokenizer = if has_text {
-        None
-    } else {
+impl TextSource {
+    /// The text source of the dataset in `dir`.
+    pub(crate) fn of(dir: &Path, manifest: &Manifest) -> Result<Self> {
+        if manifest.schema.iter().any(|c| c.name == "text") {
+            return Ok(TextSource::Column);
+        }
         let t = manifest.tokenizer.as_ref().ok_or_else(|| Error::Output {
             path: dir.to_path_buf(),
             detail: "holds neither a text column nor a tokenizer to decode the ids with".into(),
@@ -374,8 +370,47 @@ fn scan_pii(
                 ),
             });
         }
-        Some(loaded.tokenizer)
-    };
+        Ok(TextSource::Decoded(Box::new(loaded.tokenizer)))
+    }
+
+    /// The column to read.
+    pub(crate) fn column(&self) -> &'static str {
+        match self {
+            TextSource::Column => "text",
+            TextSource::Decoded(_) => "input_ids",
+        }
+    }
+
+    /// Row `i`'s text (`buf` holds decoded text).
+    pub(crate) fn text<'b>(&self, batch: &'b arrow_array::RecordBatch, i: usize, buf: &'b mut String) -> &'b str {
+        let col = batch.column_by_name(self.column());
+        match self {
+            TextSource::Column => col.map_or("", |c| c.as_string::<i32>().value(i)),
+            TextSource::Decoded(t) => {
+                let l = col.map(|c| c.as_list::<i32>().value(i));
+                let ids: Vec<u32> = l.map(|a| a.as_primitive::<UInt32Type>().values().to_vec()).unwrap_or_default();
+                *buf = t.decode(&ids, true).unwrap_or_default();
+                buf
+            }
+        }
+    }
+}
+
+/// What the personal-data scan of one shard found.
+struct ShardScan {
+    rows: u64,
+    scanned: u64,
+    with_pii: u64,
+    locations: Vec<Location>,
+}
+
+fn scan_pii(
+    dir: &Path,
+    manifest: &Manifest,
+    shards: &[&crate::output::ShardInfo],
+    opts: &AuditOptions,
+) -> Result<PiiFindings> {
+    let source = TextSource::of(dir, manifest)?;
     let detector = detector_of(manifest);
     let per_shard: Vec<Result<ShardScan>> = shards
         .par_iter()
@@ -384,17 +419,15 @@ fn scan_pii(
             let bad = |e: &dyn std::fmt::Display| Error::Parquet { path: path.clone(), detail: e.to_string() };
             let f = File::open(&path).map_err(|e| Error::io(&path, "open", e))?;
             let b = ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| bad(&e))?;
-            let cols: Vec<usize> = ["id", if has_text { "text" } else { "input_ids" }, "lang"]
-                .iter()
-                .filter_map(|c| b.schema().index_of(c).ok())
-                .collect();
+            let cols: Vec<usize> =
+                ["id", source.column(), "lang"].iter().filter_map(|c| b.schema().index_of(c).ok()).collect();
             let mask = ProjectionMask::roots(b.parquet_schema(), cols);
             let reader = b.with_projection(mask).with_batch_size(4096).build().map_err(|e| bad(&e))?;
             let (mut row, mut scanned, mut with) = (0u64, 0u64, 0u64);
             let mut locs = Vec::new();
             let mut scratch = crate::pii::detect::DetectScratch::default();
             let mut found = Vec::new();
-            let mut decoded;
+            let mut decoded = String::new();
             for batch in reader {
                 let batch = batch.map_err(|e| bad(&e))?;
                 let ids = batch.column_by_name("id").map(|c| c.as_string::<i32>().clone());
@@ -405,15 +438,7 @@ fn scan_pii(
                     if !sampled(&s.path, r, opts) {
                         continue;
                     }
-                    let text: &str = if has_text {
-                        batch.column_by_name("text").map_or("", |c| c.as_string::<i32>().value(i))
-                    } else {
-                        let l = batch.column_by_name("input_ids").map(|c| c.as_list::<i32>().value(i));
-                        let ids: Vec<u32> =
-                            l.map(|a| a.as_primitive::<UInt32Type>().values().to_vec()).unwrap_or_default();
-                        decoded = tokenizer.as_ref().and_then(|t| t.decode(&ids, true).ok()).unwrap_or_default();
-                        &decoded
-                    };
+                    let text = source.text(&batch, i, &mut decoded);
                     scanned += 1;
                     found.clear();
                     let lang = langs.as_ref().map_or("", |a| a.value(i));
@@ -441,7 +466,10 @@ fn scan_pii(
         .collect();
     let mut f = PiiFindings {
         sample: opts.sample,
-        text_from: if has_text { "text column".into() } else { "token ids decoded with the recorded tokenizer".into() },
+        text_from: match source {
+            TextSource::Column => "text column".into(),
+            TextSource::Decoded(_) => "token ids decoded with the recorded tokenizer".into(),
+        },
         ..Default::default()
     };
     let mut all = Vec::new();

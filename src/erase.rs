@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::audit::TextSource;
 use crate::config::OutputConfig;
 use crate::error::{Error, Result};
 use crate::manifest::{Manifest, STATE_DIR};
@@ -252,12 +253,8 @@ pub struct ErasureReport {
 /// text column.
 pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<ErasureReport> {
     let mut manifest = Manifest::load(dir)?;
-    if !manifest.schema.iter().any(|c| c.name == "text") {
-        return Err(Error::Output {
-            path: dir.to_path_buf(),
-            detail: "kept no text column (keep_text = false): erase needs the text to find the identifiers".into(),
-        });
-    }
+    // Without a text column, the token ids decoded with the recorded tokenizer.
+    let source = TextSource::of(dir, &manifest)?;
     let out_cfg: OutputConfig =
         manifest.config.get("output").cloned().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
     let journal_path = dir.join(STATE_DIR).join(JOURNAL);
@@ -271,6 +268,8 @@ pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<
         }
     }
     let journal = std::sync::Mutex::new(());
+    let job =
+        Job { dir, ids, source: &source, dry_run, out_cfg: &out_cfg, journal_path: &journal_path, journal: &journal };
     let changes: Vec<Result<Option<ShardChange>>> = manifest
         .shards
         .par_iter()
@@ -278,7 +277,7 @@ pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<
             if let Some(c) = recovered.get(&s.path) {
                 return Ok(Some(c.clone()));
             }
-            erase_shard(dir, s, ids, dry_run, &out_cfg, &journal_path, &journal)
+            erase_shard(&job, s)
         })
         .collect();
     let mut shards = Vec::new();
@@ -324,15 +323,19 @@ pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<
     Ok(report)
 }
 
-fn erase_shard(
-    dir: &Path,
-    s: &ShardInfo,
-    ids: &[(Identifier, String)],
+/// What every shard of one erasure shares.
+struct Job<'a> {
+    dir: &'a Path,
+    ids: &'a [(Identifier, String)],
+    source: &'a TextSource,
     dry_run: bool,
-    out_cfg: &OutputConfig,
-    journal_path: &Path,
-    journal: &std::sync::Mutex<()>,
-) -> Result<Option<ShardChange>> {
+    out_cfg: &'a OutputConfig,
+    journal_path: &'a Path,
+    journal: &'a std::sync::Mutex<()>,
+}
+
+fn erase_shard(job: &Job, s: &ShardInfo) -> Result<Option<ShardChange>> {
+    let Job { dir, ids, source, dry_run, out_cfg, journal_path, journal } = *job;
     let path = dir.join(&s.path);
     let bad = |e: &dyn std::fmt::Display| Error::Parquet { path: path.clone(), detail: e.to_string() };
     let open = || -> Result<ParquetRecordBatchReaderBuilder<File>> {
@@ -343,7 +346,7 @@ fn erase_shard(
     // whole shard is read again only when it must be rewritten.
     let b = open()?;
     let cols: Vec<usize> =
-        ["id", "text", "url", "num_tokens"].iter().filter_map(|c| b.schema().index_of(c).ok()).collect();
+        ["id", source.column(), "url", "num_tokens"].iter().filter_map(|c| b.schema().index_of(c).ok()).collect();
     let mask = ProjectionMask::roots(b.parquet_schema(), cols);
     let scan: Vec<RecordBatch> = b
         .with_projection(mask)
@@ -359,15 +362,15 @@ fn erase_shard(
     let need_compact = ids.iter().any(|(x, _)| matches!(x, Identifier::Compact(_)));
     let (mut removed, mut rows_before, mut tokens_after) = (0u64, 0u64, 0u64);
     let mut masks = Vec::with_capacity(scan.len());
+    let mut decoded = String::new();
     for batch in &scan {
         let idc = batch.column_by_name("id").map(|c| c.as_string::<i32>().clone());
-        let text = batch.column_by_name("text").map(|c| c.as_string::<i32>().clone());
         let url = batch.column_by_name("url").map(|c| c.as_string::<i32>().clone());
         let toks = batch.column_by_name("num_tokens").map(|c| c.as_primitive::<UInt32Type>().clone());
         let mut keep = Vec::with_capacity(batch.num_rows());
         for i in 0..batch.num_rows() {
             let id = idc.as_ref().map_or("", |a| a.value(i));
-            let t = text.as_ref().map_or("", |a| a.value(i));
+            let t = source.text(batch, i, &mut decoded);
             let u = url.as_ref().and_then(|a| (!a.is_null(i)).then(|| a.value(i)));
             let lower = if need_lower { t.to_lowercase() } else { String::new() };
             let compact = if need_compact { compact(t) } else { String::new() };

@@ -124,6 +124,23 @@ fn audit_decodes_token_ids_when_the_text_was_not_kept() {
     assert_eq!(check(&r, "shards_match_manifest")["passed"], true);
 }
 
+#[test]
+fn erase_decodes_token_ids_when_the_text_was_not_kept() {
+    let tmp = TempDir::new().unwrap();
+    let with_text = quickstart(&tmp.path().join("a"), without_pii);
+    let want = brute_force(&read_rows(&with_text));
+    let out = quickstart(&tmp.path().join("b"), |s| without_pii(s).replace("keep_text = true", "keep_text = false"));
+    let ids = tmp.path().join("ids.txt");
+    write(&ids, IDENTIFIERS);
+    let before = read_rows(&out);
+    run_expect(eurocorpus().arg("erase").arg(&out).arg("--identifiers").arg(&ids), 0);
+    let after = read_rows(&out);
+    let gone: std::collections::BTreeSet<String> =
+        before.iter().filter(|b| !after.iter().any(|a| a.id == b.id)).map(|b| b.id.clone()).collect();
+    assert_eq!(gone, want, "the same documents as in the dataset that kept its text");
+    assert_eq!(audit(&out, &["--max-pii", "100"], 0).0["passed"], true);
+}
+
 /// Documents a brute-force scan says hold one of the test identifiers.
 fn brute_force(rows: &[Row]) -> std::collections::BTreeSet<String> {
     rows.iter()
