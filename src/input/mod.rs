@@ -9,12 +9,14 @@
 mod compress;
 mod discover;
 mod jsonl;
+mod objects;
 mod parquet;
 mod text;
 mod wet;
 
 pub use compress::{open_decoded, CountingReader};
 pub use discover::{discover, InputFile, ResolvedFormat};
+pub use objects::{json_objects, JsonObjects};
 
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;

@@ -7,10 +7,8 @@
 //! field) is reported by file and line, never by content, and skipped or
 //! fatal by `on_error`.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
@@ -18,9 +16,9 @@ use serde_json::{Map, Value};
 use super::detect::DetectScratch;
 use super::policy::{Applied, Applier};
 use super::{Detector, Entity, Hints, PolicyConfig};
-use crate::config::{InputCompression, OnError};
-use crate::error::{Error, ErrorKind, RecordError, Result};
-use crate::input::open_decoded;
+use crate::config::OnError;
+use crate::error::{Error, Result};
+use crate::input::json_objects;
 
 /// Options shared by `pii detect` and `pii redact`.
 #[derive(Debug, Clone)]
@@ -91,37 +89,16 @@ fn for_batches(
     summary: &mut PiiSummary,
     mut f: impl FnMut(Vec<Line>, &mut PiiSummary) -> Result<()>,
 ) -> Result<()> {
-    let mut reader = open_decoded(input, InputCompression::Auto, Arc::new(AtomicU64::new(0))).map_err(Error::Input)?;
-    let mut buf = Vec::new();
     let mut batch = Vec::with_capacity(BATCH_LINES);
-    let mut no = 0u64;
-    loop {
-        buf.clear();
-        let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
-            Error::Input(RecordError {
-                path: input.to_path_buf(),
-                record: Some(no + 1),
-                kind: crate::input::io_kind(&e),
-                detail: format!("reading failed: {e}"),
-            })
-        })?;
-        if n == 0 {
-            break;
-        }
-        no += 1;
-        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        summary.documents += 1;
-        match parse_line(line, &opts.text_field) {
-            Ok(obj) => batch.push(Line { no, obj }),
-            Err((kind, detail)) => {
-                let e = RecordError { path: input.to_path_buf(), record: Some(no), kind, detail };
-                if opts.on_error == OnError::Fail {
-                    return Err(Error::Input(e));
-                }
+    for item in json_objects(input, &opts.text_field).map_err(Error::Input)? {
+        match item {
+            Ok((no, obj)) => {
+                summary.documents += 1;
+                batch.push(Line { no, obj });
+            }
+            Err(e) if e.kind.ends_file() || opts.on_error == OnError::Fail => return Err(Error::Input(e)),
+            Err(e) => {
+                summary.documents += 1;
                 summary.skipped += 1;
                 if summary.errors.len() < 20 {
                     summary.errors.push(e.to_string());
@@ -136,20 +113,6 @@ fn for_batches(
         f(batch, summary)?;
     }
     Ok(())
-}
-
-fn parse_line(line: &[u8], text_field: &str) -> std::result::Result<Map<String, Value>, (ErrorKind, String)> {
-    let s = std::str::from_utf8(line)
-        .map_err(|e| (ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let v: Value = serde_json::from_str(s)
-        .map_err(|e| (ErrorKind::MalformedJson, format!("malformed JSON at column {}", e.column())))?;
-    let Value::Object(obj) = v else {
-        return Err((ErrorKind::MalformedJson, "the line is not a JSON object".into()));
-    };
-    if !matches!(obj.get(text_field), Some(Value::String(_))) {
-        return Err((ErrorKind::MissingText, format!("no string field {text_field:?}")));
-    }
-    Ok(obj)
 }
 
 fn str_field<'a>(obj: &'a Map<String, Value>, k: &str) -> Option<&'a str> {

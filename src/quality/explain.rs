@@ -3,17 +3,13 @@
 //! be tuned per language. Documents are named by id; their text is never
 //! printed.
 
-use std::io::BufRead;
 use std::path::Path;
-use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::{measure, Rules, Verdict};
-use crate::config::InputCompression;
-use crate::error::{Error, RecordError, Result};
-use crate::input::open_decoded;
+use crate::error::{Error, Result};
+use crate::input::json_objects;
 
 /// One explained document.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -33,33 +29,22 @@ pub struct Explained {
 /// # Errors
 /// The input cannot be opened or read.
 pub fn explain(input: &Path, ids: &[String], lang: &str, rules: &Rules) -> Result<(Vec<Explained>, u64)> {
-    let reader = open_decoded(input, InputCompression::Auto, Arc::new(AtomicU64::new(0))).map_err(Error::Input)?;
     let mut out = Vec::new();
     let mut skipped = 0;
-    for (no, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| {
-            Error::Input(RecordError {
-                path: input.to_path_buf(),
-                record: Some(no as u64 + 1),
-                kind: crate::input::io_kind(&e),
-                detail: format!("reading failed: {e}"),
-            })
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(&line) else {
-            skipped += 1;
-            continue;
+    for item in json_objects(input, "text").map_err(Error::Input)? {
+        let (no, obj) = match item {
+            Ok(x) => x,
+            Err(e) if e.kind.ends_file() => return Err(Error::Input(e)),
+            Err(_) => {
+                skipped += 1;
+                continue;
+            }
         };
-        let Some(text) = obj.get("text").and_then(Value::as_str) else {
-            skipped += 1;
-            continue;
-        };
+        let text = obj.get("text").and_then(Value::as_str).unwrap_or_default();
         let id = match obj.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(v) => v.to_string(),
-            None => format!("line {}", no + 1),
+            None => format!("line {no}"),
         };
         if !ids.is_empty() && !ids.contains(&id) {
             continue;
