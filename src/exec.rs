@@ -755,9 +755,7 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     let mut report = ReportBuilder::default();
     let mut writer = ShardWriter::new(ctx.out, idx, &ctx.schema, &cfg.output);
     let mut ledger = LedgerWriter::create(ctx.out, idx, writer_properties(&cfg.output))?;
-    let meta_at = |name: &str| cfg.input.metadata.iter().position(|m| m == name);
-    let (url_at, date_at) = (meta_at("url"), meta_at("date"));
-    let pii_stage = ctx.stage_names.iter().position(|n| *n == "pii").map(|p| p - 1);
+    let fields = LedgerFields::new(ctx, idx);
     let finished = stream_input(ctx, idx, &mut stats, true, &mut |mut batch, skipped, stats| {
         let mut fates = run_batch(ctx, &ctx.pre, 0, &mut batch);
         let mut verdicts_done = false;
@@ -864,42 +862,13 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
         // The ledger: set-aside records and documents, merged in record order.
         let mut shards_of = shards_of.iter();
         let mut skipped = skipped.iter().peekable();
-        let source: &str = &ctx.files[idx].source;
+        let source = fields.source;
         for (doc, (changed, end, counts)) in batch.iter().zip(&fates) {
             while let Some(s) = skipped.next_if(|s| s.record < doc.record) {
                 ledger.push(&skipped_entry(s, source))?;
             }
-            let (decision, stage, reason) = match end {
-                End::Kept if doc.routed => (verdict::ROUTED, None, None),
-                End::Kept => (verdict::KEPT, None, None),
-                End::Removed(i, r) => (verdict::REMOVED, Some(ctx.stage_names[i + 1]), Some(*r)),
-                End::Failed(i, k, _) => (verdict::ERROR, Some(ctx.stage_names[i + 1]), Some(k.name())),
-            };
-            let written = matches!(end, End::Kept);
-            let meta = |at: Option<usize>| at.and_then(|m| doc.meta.get(m)).and_then(|v| v.as_deref());
-            ledger.push(&Entry {
-                id: doc.id.as_str().into(),
-                source: source.into(),
-                record: doc.record,
-                decision: decision.into(),
-                stage: stage.map(Into::into),
-                reason: reason.map(Into::into),
-                changed_by: (0..n_stages)
-                    .filter(|j| changed & (1 << (*j).min(63)) != 0)
-                    .map(|j| ctx.stage_names[j + 1].into())
-                    .collect(),
-                lang: (!doc.lang.is_empty()).then(|| doc.lang.as_str().into()),
-                lang_score: doc.lang_score,
-                dup_cluster_id: doc.dup.map(|d| d.1),
-                dup_cluster_size: doc.dup.map(|d| d.0),
-                pii: pii_by_type(counts, pii_stage),
-                tokens: (written && !doc.tokens.is_empty())
-                    .then(|| u32::try_from(doc.tokens.len()).unwrap_or(u32::MAX)),
-                text_bytes: doc.text.len() as u64,
-                shard: if written { shards_of.next().map(|s| s.as_ref().into()) } else { None },
-                domain: meta(url_at).and_then(host_of).map(Into::into),
-                date: meta(date_at).and_then(day_of).map(Into::into),
-            })?;
+            let shard = if matches!(end, End::Kept) { shards_of.next().map(|s| s.as_ref()) } else { None };
+            ledger.push(&fields.doc_entry(ctx, doc, (changed, end, counts), shard))?;
         }
         for s in skipped {
             ledger.push(&skipped_entry(s, source))?;
@@ -927,6 +896,72 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     };
     write_atomic(&CompletionRecord::path(ctx.out, idx), &to_json(&rec))?;
     Ok(Some(rec))
+}
+
+/// Where the ledger's per-document fields come from in one input's run.
+struct LedgerFields<'a> {
+    source: &'a str,
+    n_stages: usize,
+    url_at: Option<usize>,
+    date_at: Option<usize>,
+    pii_stage: Option<usize>,
+}
+
+impl<'a> LedgerFields<'a> {
+    fn new(ctx: &'a Ctx, idx: usize) -> Self {
+        let meta_at = |name: &str| ctx.cfg.input.metadata.iter().position(|m| m == name);
+        LedgerFields {
+            source: &ctx.files[idx].source,
+            n_stages: ctx.stage_names.len() - 1,
+            url_at: meta_at("url"),
+            date_at: meta_at("date"),
+            pii_stage: ctx.stage_names.iter().position(|n| *n == "pii").map(|p| p - 1),
+        }
+    }
+
+    /// The ledger row of a document that went through the stages; `shard`
+    /// is where it was written, if it was.
+    fn doc_entry<'d>(
+        &self,
+        ctx: &'d Ctx,
+        doc: &'d Document,
+        (changed, end, counts): (&u64, &'d End, &StageCounts),
+        shard: Option<&'d str>,
+    ) -> Entry<'d>
+    where
+        'a: 'd,
+    {
+        let (decision, stage, reason) = match end {
+            End::Kept if doc.routed => (verdict::ROUTED, None, None),
+            End::Kept => (verdict::KEPT, None, None),
+            End::Removed(i, r) => (verdict::REMOVED, Some(ctx.stage_names[i + 1]), Some(*r)),
+            End::Failed(i, k, _) => (verdict::ERROR, Some(ctx.stage_names[i + 1]), Some(k.name())),
+        };
+        let meta = |at: Option<usize>| at.and_then(|m| doc.meta.get(m)).and_then(|v| v.as_deref());
+        Entry {
+            id: doc.id.as_str().into(),
+            source: self.source.into(),
+            record: doc.record,
+            decision: decision.into(),
+            stage: stage.map(Into::into),
+            reason: reason.map(Into::into),
+            changed_by: (0..self.n_stages)
+                .filter(|j| changed & (1 << (*j).min(63)) != 0)
+                .map(|j| ctx.stage_names[j + 1].into())
+                .collect(),
+            lang: (!doc.lang.is_empty()).then(|| doc.lang.as_str().into()),
+            lang_score: doc.lang_score,
+            dup_cluster_id: doc.dup.map(|d| d.1),
+            dup_cluster_size: doc.dup.map(|d| d.0),
+            pii: pii_by_type(counts, self.pii_stage),
+            tokens: (shard.is_some() && !doc.tokens.is_empty())
+                .then(|| u32::try_from(doc.tokens.len()).unwrap_or(u32::MAX)),
+            text_bytes: doc.text.len() as u64,
+            shard: shard.map(Into::into),
+            domain: meta(self.url_at).and_then(host_of).map(Into::into),
+            date: meta(self.date_at).and_then(day_of).map(Into::into),
+        }
+    }
 }
 
 /// Personal data the pii stage counted in one document, by type (in order
