@@ -246,15 +246,12 @@ fn ledger_check(dir: &Path, manifest: &Manifest, stats: Option<&serde_json::Valu
         }
     }
     if bad.is_empty() {
-        let (mut rows, mut written) = (0u64, 0u64);
-        let read = crate::ledger::for_each(dir, &manifest.decisions, &mut |e| {
-            rows += 1;
-            written +=
-                u64::from(e.decision == crate::ledger::verdict::KEPT || e.decision == crate::ledger::verdict::ROUTED);
-        });
-        match (read, stats) {
+        let counted = crate::ledger::count_written(dir, &manifest.decisions);
+        let (mut rows, mut written) = (0, 0);
+        match (counted, stats) {
             (Err(e), _) => bad.push(e.to_string()),
-            (Ok(()), Some(st)) => {
+            (Ok((r, w)), Some(st)) => {
+                (rows, written) = (r, w);
                 let (want_read, want_written) = (st["documents"]["read"].as_u64(), st["documents"]["written"].as_u64());
                 if want_read != Some(rows) || want_written != Some(written) {
                     bad.push(format!(
@@ -264,7 +261,7 @@ fn ledger_check(dir: &Path, manifest: &Manifest, stats: Option<&serde_json::Valu
                     ));
                 }
             }
-            (Ok(()), None) => bad.push("stats.json is missing or unreadable".into()),
+            (Ok(_), None) => bad.push("stats.json is missing or unreadable".into()),
         }
         if bad.is_empty() {
             let n = manifest.decisions.len();

@@ -352,6 +352,35 @@ pub fn for_each(dir: &Path, files: &[ShardInfo], f: &mut dyn FnMut(Entry<'static
     Ok(())
 }
 
+/// Rows of the ledger files `files`, and how many of them were written
+/// (kept or routed); reads the `decision` column only.
+///
+/// # Errors
+/// A file is missing, unreadable or not a ledger, named.
+pub fn count_written(dir: &Path, files: &[ShardInfo]) -> Result<(u64, u64)> {
+    let (mut rows, mut written) = (0u64, 0u64);
+    for s in files {
+        let path = dir.join(&s.path);
+        let bad = |e: &dyn std::fmt::Display| Error::Output {
+            path: path.clone(),
+            detail: format!("not a readable ledger: {e}"),
+        };
+        let file = File::open(&path).map_err(|e| Error::io(&path, "open the decision ledger", e))?;
+        let b = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(&e))?;
+        if b.schema().fields() != schema().fields() {
+            return Err(bad(&"its columns are not the decision ledger's"));
+        }
+        let mask = ProjectionMask::columns(b.parquet_schema(), ["decision"]);
+        for batch in b.with_projection(mask).with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))? {
+            let batch = batch.map_err(|e| bad(&e))?;
+            let d = batch.column(0).as_string::<i32>();
+            rows += d.len() as u64;
+            written += d.iter().filter(|v| matches!(*v, Some(verdict::KEPT | verdict::ROUTED))).count() as u64;
+        }
+    }
+    Ok((rows, written))
+}
+
 /// Row `i` of a ledger batch (whose schema was checked).
 fn entry_at(b: &RecordBatch, i: usize) -> Entry<'static> {
     let text = |c: usize| -> Option<Cow<'static, str>> {
