@@ -117,7 +117,7 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
         details: if bad.is_empty() { vec![format!("{n} shards: size and SHA-256 as recorded")] } else { bad },
     });
     let listed: BTreeSet<&str> = manifest.shards.iter().map(|s| s.path.as_str()).collect();
-    let unlisted: Vec<String> = shard_files_on_disk(dir)
+    let unlisted: Vec<String> = parquet_files_on_disk(dir, &[DATA_DIR, OTHER_DIR])
         .into_iter()
         .filter(|p| !listed.contains(p.as_str()))
         .map(|p| format!("{p}: not in the manifest"))
@@ -170,8 +170,7 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
             manifest.totals.documents, manifest.totals.tokens
         ));
     }
-    let stats_json =
-        std::fs::read(dir.join("stats.json")).ok().and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    let stats_json = crate::stats::load_json(dir).ok();
     match &stats_json {
         Some(st) => {
             // Documents `erase` removed since the run are in its log.
@@ -239,9 +238,8 @@ fn ledger_check(dir: &Path, manifest: &Manifest, stats: Option<&serde_json::Valu
         .filter_map(|s| verify_shard(dir, s).err().map(|e| format!("{}: {e}", s.path)))
         .collect();
     let listed: BTreeSet<&str> = manifest.decisions.iter().map(|s| s.path.as_str()).collect();
-    for e in walkdir::WalkDir::new(dir.join(crate::ledger::DECISIONS_DIR)).into_iter().flatten() {
-        let rel = e.path().strip_prefix(dir).map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
-        if e.file_type().is_file() && !listed.contains(rel.as_str()) {
+    for rel in parquet_files_on_disk(dir, &[crate::ledger::DECISIONS_DIR]) {
+        if !listed.contains(rel.as_str()) {
             bad.push(format!("{rel}: not in the manifest"));
         }
     }
@@ -288,11 +286,11 @@ fn verify_shard(dir: &Path, s: &crate::output::ShardInfo) -> std::result::Result
     Ok(())
 }
 
-/// Shard files (and leftover temporaries) under `data/` and `other/`, as
-/// paths relative to `dir`.
-fn shard_files_on_disk(dir: &Path) -> Vec<String> {
+/// Shard files (and leftover temporaries) under the folders `tops` (`data/`
+/// and `other/`, or `decisions/`), as paths relative to `dir`.
+fn parquet_files_on_disk(dir: &Path, tops: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    for top in [DATA_DIR, OTHER_DIR] {
+    for top in tops {
         for e in walkdir::WalkDir::new(dir.join(top)).into_iter().flatten() {
             let name = e.file_name().to_string_lossy();
             if e.file_type().is_file() && (is_shard_name(&name).is_some() || name.ends_with(".parquet")) {

@@ -333,23 +333,31 @@ pub fn require(dir: &Path, manifest: &crate::manifest::Manifest, what: &str) -> 
 /// A file is missing, unreadable or not a ledger, named.
 pub fn for_each(dir: &Path, files: &[ShardInfo], f: &mut dyn FnMut(Entry<'static>)) -> Result<()> {
     for s in files {
-        let path = dir.join(&s.path);
-        let bad = |detail: String| Error::Output { path: path.clone(), detail };
-        let file = File::open(&path).map_err(|e| Error::io(&path, "open the decision ledger", e))?;
-        let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-            .and_then(|b| b.with_batch_size(BATCH_ROWS).build())
-            .map_err(|e| bad(format!("not a readable ledger: {e}")))?;
-        for batch in reader {
-            let batch = batch.map_err(|e| bad(format!("not a readable ledger: {e}")))?;
-            if batch.schema().fields() != schema().fields() {
-                return Err(bad("its columns are not the decision ledger's".into()));
-            }
+        let (path, b) = open(dir, s)?;
+        let bad = |e: &dyn std::fmt::Display| unreadable(&path, e);
+        for batch in b.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))? {
+            let batch = batch.map_err(|e| bad(&e))?;
             for row in 0..batch.num_rows() {
                 f(entry_at(&batch, row));
             }
         }
     }
     Ok(())
+}
+
+fn unreadable(path: &Path, e: &dyn std::fmt::Display) -> Error {
+    Error::Output { path: path.to_path_buf(), detail: format!("not a readable ledger: {e}") }
+}
+
+/// Opens ledger file `s` of `dir` and checks its columns.
+fn open(dir: &Path, s: &ShardInfo) -> Result<(std::path::PathBuf, ParquetRecordBatchReaderBuilder<File>)> {
+    let path = dir.join(&s.path);
+    let file = File::open(&path).map_err(|e| Error::io(&path, "open the decision ledger", e))?;
+    let b = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| unreadable(&path, &e))?;
+    if b.schema().fields() != schema().fields() {
+        return Err(Error::Output { path, detail: "its columns are not the decision ledger's".into() });
+    }
+    Ok((path, b))
 }
 
 /// Rows of the ledger files `files`, and how many of them were written
@@ -360,16 +368,8 @@ pub fn for_each(dir: &Path, files: &[ShardInfo], f: &mut dyn FnMut(Entry<'static
 pub fn count_written(dir: &Path, files: &[ShardInfo]) -> Result<(u64, u64)> {
     let (mut rows, mut written) = (0u64, 0u64);
     for s in files {
-        let path = dir.join(&s.path);
-        let bad = |e: &dyn std::fmt::Display| Error::Output {
-            path: path.clone(),
-            detail: format!("not a readable ledger: {e}"),
-        };
-        let file = File::open(&path).map_err(|e| Error::io(&path, "open the decision ledger", e))?;
-        let b = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(&e))?;
-        if b.schema().fields() != schema().fields() {
-            return Err(bad(&"its columns are not the decision ledger's"));
-        }
+        let (path, b) = open(dir, s)?;
+        let bad = |e: &dyn std::fmt::Display| unreadable(&path, e);
         let mask = ProjectionMask::columns(b.parquet_schema(), ["decision"]);
         for batch in b.with_projection(mask).with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))? {
             let batch = batch.map_err(|e| bad(&e))?;

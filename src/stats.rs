@@ -230,6 +230,18 @@ impl Stats {
     }
 }
 
+/// Reads an output folder's `stats.json` as JSON (it is written from the
+/// run's report, so readers take the fields they need).
+///
+/// # Errors
+/// Missing or unparsable file, named.
+pub fn load_json(dir: &std::path::Path) -> crate::error::Result<serde_json::Value> {
+    let path = dir.join("stats.json");
+    let text = std::fs::read(&path).map_err(|e| crate::error::Error::io(&path, "read the run's statistics", e))?;
+    serde_json::from_slice(&text)
+        .map_err(|e| crate::error::Error::Output { path, detail: format!("not a eurocorpus stats file: {e}") })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

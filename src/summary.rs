@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ledger::{self, verdict};
 use crate::manifest::{to_json, write_atomic, Manifest};
 
@@ -181,13 +181,7 @@ fn share(part: u64, whole: u64) -> f64 {
 /// No manifest, statistics or decision ledger, or an unreadable ledger.
 pub fn summarise(dir: &Path) -> Result<Summary> {
     let manifest = Manifest::load(dir)?;
-    let stats_path = dir.join("stats.json");
-    let stats: Value = std::fs::read(&stats_path)
-        .map_err(|e| Error::io(&stats_path, "read the run's statistics", e))
-        .and_then(|b| {
-        serde_json::from_slice(&b)
-            .map_err(|e| Error::Output { path: stats_path.clone(), detail: format!("not a stats file: {e}") })
-    })?;
+    let stats = crate::stats::load_json(dir)?;
     ledger::require(dir, &manifest, "summarise it")?;
 
     // Languages, domains and dates of the written documents, from the ledger.

@@ -36,16 +36,13 @@ pub struct Trace {
 
 /// The stage names of a run, `read` first, from its `stats.json`.
 fn stage_names(dir: &Path) -> Result<Vec<String>> {
-    let path = dir.join("stats.json");
-    let text = std::fs::read(&path).map_err(|e| Error::io(&path, "read the run's statistics", e))?;
-    let v: serde_json::Value = serde_json::from_slice(&text)
-        .map_err(|e| Error::Output { path: path.clone(), detail: format!("not a eurocorpus stats file: {e}") })?;
+    let v = crate::stats::load_json(dir)?;
     let names: Vec<String> = v["stages"]
         .as_array()
         .map(|a| a.iter().filter_map(|s| s["name"].as_str().map(str::to_string)).collect())
         .unwrap_or_default();
     if names.first().map(String::as_str) != Some("read") {
-        return Err(Error::Output { path, detail: "lists no stages".into() });
+        return Err(Error::Output { path: dir.join("stats.json"), detail: "lists no stages".into() });
     }
     Ok(names)
 }
