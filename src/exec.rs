@@ -160,6 +160,7 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
                     path: c.tokenizer.display().to_string(),
                     sha256: t.sha256().to_string(),
                     vocab_size: t.vocab_size(),
+                    encoder: t.encoder().to_string(),
                 });
                 Box::new(t)
             }

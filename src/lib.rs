@@ -15,6 +15,7 @@
 //! - [`inspect`] and [`train`]: the `inspect` and `train-tokenizer` commands.
 
 pub mod audit;
+pub mod bpe;
 pub mod config;
 pub mod dedup;
 pub mod doc;
@@ -34,6 +35,7 @@ pub mod rng;
 pub mod stages;
 pub mod stats;
 pub mod summary;
+pub mod tokenize_bench;
 pub mod trace;
 pub mod train;
 

@@ -50,6 +50,10 @@ enum Command {
     /// --sample-bytes, so a corpus that is 90 % English still gives a
     /// vocabulary that serves every language.
     TrainTokenizer(TrainArgs),
+    /// Compare the fast encoder with the tokenizers crate on the same
+    /// documents, on one core: MB/s of each, the ratio, and the number of
+    /// documents whose ids differ (exits 1 when any does).
+    TokenizeBench(TokenizeBenchArgs),
     /// Summarise an output folder or a Parquet file: documents, tokens,
     /// languages, sizes, schema.
     Inspect(InspectArgs),
@@ -294,6 +298,28 @@ struct TrainArgs {
 }
 
 #[derive(Args, Debug)]
+struct TokenizeBenchArgs {
+    /// The tokenizer.json to measure.
+    #[arg(long, value_name = "FILE")]
+    tokenizer: PathBuf,
+    /// Input files, folders or globs (any format `run` reads).
+    #[arg(long, short, num_args = 1.., required = true, value_name = "PATH")]
+    input: Vec<PathBuf>,
+    /// Field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Stop after this many MB of text (0: all of it).
+    #[arg(long, default_value_t = 0)]
+    limit_mb: u64,
+    /// Words the fast encoder caches (per thread).
+    #[arg(long, default_value_t = eurocorpus::bpe::DEFAULT_CACHE_WORDS)]
+    cache_words: usize,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args, Debug)]
 struct InspectArgs {
     /// An output folder or a Parquet file.
     path: PathBuf,
@@ -318,6 +344,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Run(a) => run(a),
         Command::TrainTokenizer(a) => train_tokenizer(a),
+        Command::TokenizeBench(a) => tokenize_bench(a),
         Command::DedupReport(a) => {
             let work = eurocorpus::dedup::phases::WorkDir::new(&a.path);
             let path = work.report();
@@ -504,6 +531,26 @@ fn train_tokenizer(a: TrainArgs) -> anyhow::Result<()> {
         eprintln!("{:<28} {:>14} {:>14}", g.group, g.available_bytes, g.sampled_bytes);
     }
     eprintln!("wrote {} (vocabulary {})", a.output.display(), report.vocab_size);
+    Ok(())
+}
+
+fn tokenize_bench(a: TokenizeBenchArgs) -> anyhow::Result<()> {
+    let opts = eurocorpus::tokenize_bench::BenchOptions {
+        tokenizer: a.tokenizer.clone(),
+        inputs: a.input,
+        text_field: a.text_field,
+        limit_bytes: a.limit_mb * 1_000_000,
+        cache_words: a.cache_words,
+    };
+    let report = eurocorpus::tokenize_bench::run(&opts).context("tokenize-bench failed")?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.render(&a.tokenizer.display().to_string()));
+    }
+    if report.differing > 0 {
+        anyhow::bail!("{} documents got different ids from the fast encoder", report.differing);
+    }
     Ok(())
 }
 

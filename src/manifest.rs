@@ -48,6 +48,10 @@ pub struct TokenizerEntry {
     pub sha256: String,
     /// Vocabulary size including added tokens.
     pub vocab_size: usize,
+    /// The encoder that produced the ids: `fast-bpe` or `tokenizers` (the
+    /// same ids either way; empty in manifests of older versions).
+    #[serde(default)]
+    pub encoder: String,
 }
 
 /// A column of the output schema.

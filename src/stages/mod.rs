@@ -17,7 +17,7 @@ pub use langid::{Langid, LangidConfig, OtherAction};
 pub use normalize::{Normalize, NormalizeConfig, UnicodeForm};
 pub use pii::Pii;
 pub use quality::Quality;
-pub use tokenize::{hex, load_tokenizer, LoadedTokenizer, Tokenize, TokenizeConfig};
+pub use tokenize::{hex, load_tokenizer, Encoder, LoadedTokenizer, Tokenize, TokenizeConfig};
 pub use url_filter::{host_of, MissingUrl, UrlFilter, UrlFilterConfig};
 
 use serde::{Deserialize, Serialize};

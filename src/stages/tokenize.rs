@@ -5,6 +5,10 @@
 //! `tokenizer.json` saved with `truncation.max_length = 512` would otherwise
 //! silently drop the rest). Memory for one document is transient and bounded
 //! by `input.max_document_bytes`.
+//!
+//! Byte-level BPE files are encoded by the fast path of [`crate::bpe`]
+//! (same ids, several times faster); other files, or `encoder =
+//! "tokenizers"`, by the `tokenizers` crate, with a one-line notice.
 
 use std::path::{Path, PathBuf};
 
@@ -13,11 +17,25 @@ use sha2::{Digest, Sha256};
 use tokenizers::Tokenizer;
 
 use super::{Outcome, Scratch, Stage};
+use crate::bpe::FastBpe;
 use crate::doc::Document;
 use crate::error::{Error, ErrorKind, Result};
 
+/// Which encoder turns text into ids.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoder {
+    /// The fast path when it supports the file, else `tokenizers` (with a notice).
+    #[default]
+    Auto,
+    /// The fast path; a file it does not support is a configuration error.
+    Fast,
+    /// Always the `tokenizers` crate.
+    Tokenizers,
+}
+
 /// Options of the `tokenize` stage.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct TokenizeConfig {
     /// Path of a HuggingFace `tokenizer.json`.
@@ -28,6 +46,23 @@ pub struct TokenizeConfig {
     pub eos: String,
     /// Apply the tokenizer's own post-processor (e.g. Llama's `<s>` template).
     pub add_special_tokens: bool,
+    /// `auto`, `fast` or `tokenizers`.
+    pub encoder: Encoder,
+    /// Words remembered per thread by the fast path (~70 bytes each); 0: no cache.
+    pub cache_words: usize,
+}
+
+impl Default for TokenizeConfig {
+    fn default() -> Self {
+        TokenizeConfig {
+            tokenizer: PathBuf::new(),
+            bos: String::new(),
+            eos: String::new(),
+            add_special_tokens: false,
+            encoder: Encoder::Auto,
+            cache_words: crate::bpe::DEFAULT_CACHE_WORDS,
+        }
+    }
 }
 
 impl TokenizeConfig {
@@ -84,15 +119,70 @@ pub struct Tokenize {
     bos: Option<u32>,
     eos: Option<u32>,
     add_special_tokens: bool,
+    fast: Result<FastPath, String>,
+}
+
+/// The fast encoder and the ids the file's post-processor puts around a
+/// document (when `add_special_tokens`).
+struct FastPath {
+    bpe: FastBpe,
+    prefix: Vec<u32>,
+    suffix: Vec<u32>,
+}
+
+impl FastPath {
+    fn new(tokenizer: &Tokenizer, cfg: &TokenizeConfig) -> std::result::Result<FastPath, String> {
+        let bpe = FastBpe::new(tokenizer, cfg.cache_words)?;
+        let (prefix, suffix) = if cfg.add_special_tokens { template_of(tokenizer)? } else { (Vec::new(), Vec::new()) };
+        Ok(FastPath { bpe, prefix, suffix })
+    }
+}
+
+/// The ids a post-processor adds before and after a single sequence,
+/// found by encoding probes with and without it; refused when the probes
+/// disagree (a post-processor that depends on the content).
+fn template_of(tokenizer: &Tokenizer) -> std::result::Result<(Vec<u32>, Vec<u32>), String> {
+    let mut found = None;
+    for probe in ["a", "Hello world. 123"] {
+        let ids =
+            |special| tokenizer.encode_fast(probe, special).map(|e| e.get_ids().to_vec()).map_err(|e| e.to_string());
+        let (with, without) = (ids(true)?, ids(false)?);
+        let at = (0..=with.len().saturating_sub(without.len()))
+            .find(|&i| with[i..].starts_with(&without))
+            .ok_or("a post-processor that changes the text's own ids")?;
+        let parts = (with[..at].to_vec(), with[at + without.len()..].to_vec());
+        if found.as_ref().is_some_and(|f| *f != parts) {
+            return Err("a post-processor whose added ids depend on the text".into());
+        }
+        found = Some(parts);
+    }
+    Ok(found.unwrap_or_default())
 }
 
 impl Tokenize {
-    /// Loads the tokenizer and resolves `bos`/`eos`.
+    /// Loads the tokenizer, resolves `bos`/`eos` and builds the fast path
+    /// when the file supports it (printing a one-line notice when it does
+    /// not and `encoder = "auto"`).
     ///
     /// # Errors
-    /// The tokenizer cannot be loaded, or a configured token is not in its
-    /// vocabulary.
+    /// The tokenizer cannot be loaded, a configured token is not in its
+    /// vocabulary, or `encoder = "fast"` and the file is not supported.
     pub fn new(cfg: &TokenizeConfig) -> Result<Self> {
+        let t = Self::quiet(cfg)?;
+        if let (Encoder::Auto, Err(why)) = (cfg.encoder, &t.fast) {
+            eprintln!(
+                "note: tokenize: {}: {why} is not supported by the fast encoder; using the tokenizers crate (same ids, slower)",
+                cfg.tokenizer.display()
+            );
+        }
+        Ok(t)
+    }
+
+    /// [`Tokenize::new`] without the notice.
+    ///
+    /// # Errors
+    /// As [`Tokenize::new`].
+    pub fn quiet(cfg: &TokenizeConfig) -> Result<Self> {
         let loaded = load_tokenizer(&cfg.tokenizer)?;
         let resolve = |name: &str, token: &str| -> Result<Option<u32>> {
             if token.is_empty() {
@@ -105,12 +195,23 @@ impl Tokenize {
         };
         let bos = resolve("bos", &cfg.bos)?;
         let eos = resolve("eos", &cfg.eos)?;
+        let fast = match cfg.encoder {
+            Encoder::Tokenizers => Err("encoder = \"tokenizers\"".to_string()),
+            _ => FastPath::new(&loaded.tokenizer, cfg),
+        };
+        if let (Encoder::Fast, Err(why)) = (cfg.encoder, &fast) {
+            return Err(Error::Tokenizer {
+                path: cfg.tokenizer.clone(),
+                detail: format!("encoder = \"fast\", but the fast encoder does not support {why}"),
+            });
+        }
         Ok(Tokenize {
             tokenizer: loaded.tokenizer,
             sha256: loaded.sha256,
             bos,
             eos,
             add_special_tokens: cfg.add_special_tokens,
+            fast,
         })
     }
 
@@ -124,16 +225,51 @@ impl Tokenize {
         self.tokenizer.get_vocab_size(true)
     }
 
+    /// `fast-bpe` or `tokenizers`: which encoder this stage uses.
+    pub fn encoder(&self) -> &'static str {
+        if self.fast.is_ok() {
+            "fast-bpe"
+        } else {
+            "tokenizers"
+        }
+    }
+
+    /// Why the fast encoder is not used, when it is not.
+    pub fn fallback_reason(&self) -> Option<&str> {
+        self.fast.as_ref().err().map(String::as_str)
+    }
+
     /// Encodes one text into `out` (cleared first).
     ///
     /// # Errors
     /// The tokenizer's own error message (it names no text).
     pub fn encode_into(&self, text: &str, out: &mut Vec<u32>) -> std::result::Result<(), String> {
-        let enc = self.tokenizer.encode_fast(text, self.add_special_tokens).map_err(|e| e.to_string())?;
+        self.encode_with(text, out, self.fast.as_ref().ok())
+    }
+
+    /// Encodes with the `tokenizers` crate whatever the encoder (the
+    /// reference the fast path is compared with).
+    ///
+    /// # Errors
+    /// The tokenizer's own error message.
+    pub fn encode_reference(&self, text: &str, out: &mut Vec<u32>) -> std::result::Result<(), String> {
+        self.encode_with(text, out, None)
+    }
+
+    fn encode_with(&self, text: &str, out: &mut Vec<u32>, fast: Option<&FastPath>) -> std::result::Result<(), String> {
         out.clear();
-        out.reserve(enc.len() + 2);
         out.extend(self.bos);
-        out.extend_from_slice(enc.get_ids());
+        match fast {
+            Some(f) => {
+                out.extend_from_slice(&f.prefix);
+                f.bpe.encode(text, out);
+                out.extend_from_slice(&f.suffix);
+            }
+            None => {
+                let enc = self.tokenizer.encode_fast(text, self.add_special_tokens).map_err(|e| e.to_string())?;
+                out.extend_from_slice(enc.get_ids());
+            }
+        }
         out.extend(self.eos);
         Ok(())
     }
