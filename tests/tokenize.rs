@@ -41,6 +41,7 @@ fn qwen3_ids_match_the_tokenizers_crate_and_decode_to_the_text() {
         assert_eq!(&tok.decode(&want, true).unwrap(), text);
     }
     assert_eq!(manifest(&out)["tokenizer"]["vocab_size"], 151_669);
+    assert_eq!(manifest(&out)["tokenizer"]["encoder"], "fast-bpe");
 }
 
 #[test]
@@ -57,7 +58,11 @@ fn llama2_with_its_bos_template() {
             tmp.path().join("out").display()
         ),
     );
-    run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet"), 0);
+    let e = stderr(&run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet"), 0));
+    // Not byte-level BPE: the tokenizers crate encodes, and says so once.
+    assert_eq!(e.matches("is not supported by the fast encoder").count(), 1, "{e}");
+    assert!(e.contains("no pre-tokenizer (not a byte-level BPE) is not supported by the fast encoder; using the tokenizers crate (same ids, slower)"), "{e}");
+    assert_eq!(manifest(&tmp.path().join("out"))["tokenizer"]["encoder"], "tokenizers");
     let tok = tokenizers::Tokenizer::from_file(&llama).unwrap();
     for r in read_rows(&tmp.path().join("out")) {
         let ids = r.input_ids.unwrap();
@@ -147,4 +152,70 @@ fn train_tokenizer_samples_languages_evenly() {
     assert!(fb < fu * 0.9, "balanced sampling should give German fewer tokens per byte: {fb:.3} vs {fu:.3}");
     assert_eq!(balanced.get_vocab_size(true), 2000);
     assert_eq!(balanced.token_to_id("<|endoftext|>"), Some(0));
+    // The fast encoder gives the crate's ids with what train-tokenizer makes.
+    let b = bench(&tmp.path().join("balanced.json"), &tmp.path().join("corpus.jsonl"));
+    assert_eq!(
+        (b["encoder"].as_str(), b["differing"].as_u64(), b["documents"].as_u64()),
+        (Some("fast-bpe"), Some(0), Some(n + (de.len() + fr.len()) as u64))
+    );
+}
+
+/// `tokenize-bench --json` of a tokenizer on an input; exit 0 required.
+fn bench(tokenizer: &std::path::Path, input: &std::path::Path) -> serde_json::Value {
+    let o = run_expect(
+        eurocorpus().arg("tokenize-bench").arg("--tokenizer").arg(tokenizer).arg("--input").arg(input).arg("--json"),
+        0,
+    );
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Identity on every document of the dev corpora (`../shared/corpora/dev`,
+/// 29 languages), for both pretrained tokenizers and the fixture one.
+#[test]
+fn tokenize_bench_finds_no_differing_document_on_the_dev_corpora() {
+    let (Some(qwen), Some(llama)) = (shared_tokenizer("qwen3"), shared_tokenizer("llama2")) else { return };
+    let dev = repo().join("../shared/corpora/dev");
+    for (tok, encoder) in [(qwen, "fast-bpe"), (fixture_tokenizer(), "fast-bpe"), (llama, "tokenizers")] {
+        let b = bench(&tok, &dev);
+        assert_eq!(b["encoder"], encoder, "{}", tok.display());
+        assert_eq!(b["differing"], 0, "{b}");
+        assert_eq!(b["bad_records"], 0, "{b}");
+        assert!(b["documents"].as_u64().unwrap() > 6000, "{b}");
+        assert!(b["fast_seconds"].as_f64().unwrap() > 0.0 && b["reference_seconds"].as_f64().unwrap() > 0.0, "{b}");
+    }
+    // The table names the fallback and reports both speeds.
+    let o = run_expect(
+        eurocorpus()
+            .arg("tokenize-bench")
+            .arg("--tokenizer")
+            .arg(shared_tokenizer("llama2").unwrap())
+            .arg("--input")
+            .arg(&dev)
+            .args(["--limit-mb", "1"]),
+        0,
+    );
+    let table = String::from_utf8(o.stdout).unwrap();
+    assert!(table.contains("fast encoder   not available: no pre-tokenizer (not a byte-level BPE)"), "{table}");
+    assert!(table.contains("differing      0 documents"), "{table}");
+}
+
+#[test]
+fn encoder_fast_on_an_unsupported_file_is_a_clear_error() {
+    let Some(llama) = shared_tokenizer("llama2") else { return };
+    let tmp = TempDir::new().unwrap();
+    let p = pipeline(
+        tmp.path(),
+        "p.toml",
+        &format!(
+            "[input]\npaths = ['fixtures/corpus/text']\n[[stages]]\ntype = 'tokenize'\ntokenizer = '{}'\nencoder = 'fast'\n[output]\npath = '{}'\n",
+            llama.display(),
+            tmp.path().join("out").display()
+        ),
+    );
+    let e = stderr(&run_expect(eurocorpus().arg("run").arg(&p), 1));
+    assert!(
+        e.contains("encoder = \"fast\", but the fast encoder does not support no pre-tokenizer (not a byte-level BPE)"),
+        "{e}"
+    );
+    assert!(!tmp.path().join("out").join("manifest.json").exists());
 }

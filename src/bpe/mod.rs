@@ -12,6 +12,8 @@
 
 pub mod merge;
 pub mod split;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
