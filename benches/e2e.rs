@@ -143,15 +143,29 @@ fn main() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let tok = eurocorpus::stages::load_tokenizer(&a.tokenizer).expect("tokenizer").tokenizer;
-    let t = Instant::now();
-    let tokens: usize = texts.par_iter().map(|s| tok.encode_fast(s.as_str(), false).expect("encode").len()).sum();
-    let tok_fig = Figure {
-        name: "tokenizer alone",
-        secs: t.elapsed().as_secs_f64(),
-        bytes: texts.iter().map(|s| s.len() as u64).sum(),
-        docs: texts.len() as u64,
+    // The stage's encoder (the fast one when the file allows it), then the
+    // tokenizers crate, on the same texts: same tokens required.
+    let stage = eurocorpus::stages::Tokenize::new(&eurocorpus::stages::TokenizeConfig {
+        tokenizer: a.tokenizer.clone(),
+        ..Default::default()
+    })
+    .expect("tokenizer");
+    let text_bytes: u64 = texts.iter().map(|s| s.len() as u64).sum();
+    let alone = |name: &'static str, fast: bool| -> (Figure, usize) {
+        let t = Instant::now();
+        let tokens: usize = texts
+            .par_iter()
+            .map_init(Vec::new, |ids, s| {
+                if fast { stage.encode_into(s, ids) } else { stage.encode_reference(s, ids) }.expect("encode");
+                ids.len()
+            })
+            .sum();
+        (Figure { name, secs: t.elapsed().as_secs_f64(), bytes: text_bytes, docs: texts.len() as u64 }, tokens)
     };
+    let (tok_fig, tokens) =
+        alone(if stage.encoder() == "fast-bpe" { "fast tokenizer alone" } else { "tokenizer alone" }, true);
+    let (crate_fig, crate_tokens) = alone("tokenizers crate alone", false);
+    assert_eq!(tokens, crate_tokens, "the fast encoder and the tokenizers crate must give the same tokens");
     drop(texts);
 
     // 3. The whole pipeline, as a user runs it; 4. the same with exact and
@@ -210,6 +224,7 @@ fn main() {
 
     println!("{:<28} {:>10} {:>14} {:>17} {:>16}", "measure", "wall", "text", "documents", "per core");
     read.print();
+    crate_fig.print();
     tok_fig.print();
     pipe.print();
     if let Some(d) = &dedup {
@@ -224,7 +239,8 @@ fn main() {
     println!("tokens: {tokens}");
     let rss = |s: &serde_json::Value| s["timing"]["peak_rss_bytes"].as_u64().unwrap_or(0) as f64 / 1e6;
     println!("pipeline peak RSS: {:.0} MB", rss(&stats));
-    println!("ratio pipeline / tokenizer alone: {:.3}", pipe.mb_s() / tok_fig.mb_s());
+    println!("ratio {} / tokenizers crate alone: {:.2}", tok_fig.name, tok_fig.mb_s() / crate_fig.mb_s());
+    println!("ratio pipeline / {}: {:.3}", tok_fig.name, pipe.mb_s() / tok_fig.mb_s());
     if let (Some(d), Some(s)) = (&dedup, &dedup_stats) {
         println!("pipeline + dedup peak RSS: {:.0} MB; removed {}", rss(s), s["removed"]);
         println!("dedup adds {:.1} % to the pipeline's wall time", 100.0 * (d.secs / pipe.secs - 1.0));

@@ -172,16 +172,29 @@ fn benches(c: &mut Criterion) {
     if qwen.is_file() {
         tokenizers.push(("tokenize_qwen3", qwen));
     }
+    // The fast encoder (its word cache warm after the first iteration), the
+    // same without a cache (every word merged), and the tokenizers crate.
     for (name, path) in tokenizers {
-        let t = Tokenize::new(&TokenizeConfig { tokenizer: path, ..Default::default() }).unwrap();
-        g.bench_function(name, |b| {
-            let mut ids = Vec::new();
-            b.iter(|| {
-                for d in &docs {
-                    t.encode_into(&d.text, &mut ids).unwrap();
-                }
-            })
-        });
+        let fast = Tokenize::new(&TokenizeConfig { tokenizer: path.clone(), ..Default::default() }).unwrap();
+        let uncached =
+            Tokenize::new(&TokenizeConfig { tokenizer: path, cache_words: 0, ..Default::default() }).unwrap();
+        for (variant, t, reference) in
+            [("", &fast, false), ("_no_cache", &uncached, false), ("_tokenizers_crate", &fast, true)]
+        {
+            g.bench_function(format!("{name}{variant}"), |b| {
+                let mut ids = Vec::new();
+                b.iter(|| {
+                    for d in &docs {
+                        if reference {
+                            t.encode_reference(&d.text, &mut ids)
+                        } else {
+                            t.encode_into(&d.text, &mut ids)
+                        }
+                        .unwrap();
+                    }
+                })
+            });
+        }
     }
 
     let mh = eurocorpus::dedup::minhash::MinHasher::new(5, 120, 1);

@@ -70,8 +70,19 @@ impl Merger {
         self.merges.get(&key(a, b)).copied()
     }
 
+    /// Runs `f` with this thread's cache (emptied first if it holds
+    /// another model's words). Borrowed once per text, not per word.
+    pub fn with_cache<R>(&self, f: impl FnOnce(&mut Cache) -> R) -> R {
+        CACHE.with_borrow_mut(|cache| {
+            if cache.instance != self.instance {
+                cache.clear(self.instance);
+            }
+            f(cache)
+        })
+    }
+
     /// Appends the ids of one pre-tokenized word to `out`.
-    pub fn encode_word(&self, word: &[u8], out: &mut Vec<u32>) {
+    pub fn encode_word(&self, word: &[u8], out: &mut Vec<u32>, cache: &mut Cache) {
         match word.len() {
             0 => return,
             1 => return out.push(self.byte_ids[word[0] as usize]),
@@ -80,32 +91,37 @@ impl Merger {
         if let Some(id) = self.whole_words.as_ref().and_then(|w| w.get(word)) {
             return out.push(*id);
         }
-        CACHE.with_borrow_mut(|cache| {
-            if word.len() > MAX_CACHED_WORD || self.cache_words == 0 {
-                return self.merge(word, out, &mut cache.ranks);
-            }
-            if cache.instance != self.instance || cache.table.len() >= self.cache_words {
-                cache.clear(self.instance);
-            }
-            let hash = FxBuildHasher.hash_one(word);
-            if let Some(e) = cache.table.find(hash, |e| cache.bytes[e.key_at as usize..][..e.key_len as usize] == *word)
-            {
-                out.extend_from_slice(&cache.ids[e.ids_at as usize..][..e.ids_len as usize]);
-                return;
-            }
-            let start = out.len();
-            self.merge(word, out, &mut cache.ranks);
-            let e = Entry {
-                hash,
-                key_at: cache.bytes.len() as u32,
-                key_len: word.len() as u32,
-                ids_at: cache.ids.len() as u32,
-                ids_len: (out.len() - start) as u32,
-            };
-            cache.bytes.extend_from_slice(word);
-            cache.ids.extend_from_slice(&out[start..]);
-            cache.table.insert_unique(hash, e, |e| e.hash);
+        if word.len() > MAX_CACHED_WORD || self.cache_words == 0 {
+            return self.merge(word, out, &mut cache.ranks);
+        }
+        if cache.table.len() >= self.cache_words {
+            cache.clear(self.instance);
+        }
+        let hash = FxBuildHasher.hash_one(word);
+        let head = head(word);
+        let found = cache.table.find(hash, |e| {
+            e.head == head
+                && e.key_len as usize == word.len()
+                && (word.len() <= 16 || cache.bytes[e.key_at as usize..][..word.len()] == *word)
         });
+        if let Some(e) = found {
+            return out.extend_from_slice(&cache.ids[e.ids_at as usize..][..e.ids_len as usize]);
+        }
+        let start = out.len();
+        self.merge(word, out, &mut cache.ranks);
+        let e = Entry {
+            hash,
+            head,
+            key_at: cache.bytes.len() as u32,
+            key_len: word.len() as u32,
+            ids_at: cache.ids.len() as u32,
+            ids_len: (out.len() - start) as u32,
+        };
+        if word.len() > 16 {
+            cache.bytes.extend_from_slice(word);
+        }
+        cache.ids.extend_from_slice(&out[start..]);
+        cache.table.insert_unique(hash, e, |e| e.hash);
     }
 
     fn merge(&self, word: &[u8], out: &mut Vec<u32>, ranks: &mut Vec<(u32, u32)>) {
@@ -205,7 +221,7 @@ impl Merger {
 /// One thread's cache: words and their ids in two arenas, a hash table of
 /// ranges over them (no allocation per word; clearing keeps the memory).
 #[derive(Default)]
-struct Cache {
+pub struct Cache {
     instance: u64,
     /// Scratch of [`Merger::merge_short`].
     ranks: Vec<(u32, u32)>,
@@ -214,9 +230,24 @@ struct Cache {
     ids: Vec<u32>,
 }
 
-/// A cached word: `bytes[key_at..][..key_len]` → `ids[ids_at..][..ids_len]`.
+/// The first 16 bytes of a word, zero-padded: words up to 16 bytes (nearly
+/// all) are compared without touching the arena.
+#[inline]
+fn head(word: &[u8]) -> [u64; 2] {
+    let mut b = [0u8; 16];
+    let n = word.len().min(16);
+    b[..n].copy_from_slice(&word[..n]);
+    [
+        u64::from_ne_bytes(b[..8].try_into().unwrap_or_default()),
+        u64::from_ne_bytes(b[8..].try_into().unwrap_or_default()),
+    ]
+}
+
+/// A cached word: its head, and for words over 16 bytes
+/// `bytes[key_at..][..key_len]`; its ids `ids[ids_at..][..ids_len]`.
 struct Entry {
     hash: u64,
+    head: [u64; 2],
     key_at: u32,
     key_len: u32,
     ids_at: u32,
@@ -251,7 +282,7 @@ mod tests {
 
     fn enc(m: &Merger, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        m.encode_word(w.as_bytes(), &mut out);
+        m.with_cache(|c| m.encode_word(w.as_bytes(), &mut out, c));
         out
     }
 

@@ -23,7 +23,7 @@ use serde_json::Value;
 use tokenizers::{NormalizedString, Normalizer, NormalizerWrapper, Tokenizer};
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized};
 
-use merge::Merger;
+use merge::{Cache, Merger};
 use split::Pattern;
 
 /// Default per-thread cache size, in distinct words (~50 bytes each).
@@ -134,20 +134,24 @@ impl FastBpe {
 
     /// Appends the ids of `text` to `out` (no post-processor template).
     pub fn encode(&self, text: &str, out: &mut Vec<u32>) {
-        Added::split(self.raw_added.as_ref(), text, out, |part, out| {
-            if part.is_empty() {
-                return;
-            }
-            let part = self.normalize(part);
-            Added::split(self.normalized_added.as_ref(), &part, out, |piece, out| self.encode_piece(piece, out));
+        self.merger.with_cache(|cache| {
+            Added::split(self.raw_added.as_ref(), text, out, |part, out| {
+                if part.is_empty() {
+                    return;
+                }
+                let part = self.normalize(part);
+                Added::split(self.normalized_added.as_ref(), &part, out, |piece, out| {
+                    self.encode_piece(piece, out, cache)
+                });
+            })
         });
     }
 
-    fn encode_piece(&self, text: &str, out: &mut Vec<u32>) {
+    fn encode_piece(&self, text: &str, out: &mut Vec<u32>, cache: &mut Cache) {
         if text.is_empty() {
             return;
         }
-        let mut each = |w: &str| self.merger.encode_word(w.as_bytes(), out);
+        let mut each = |w: &str| self.merger.encode_word(w.as_bytes(), out, cache);
         if self.prefix_space && !text.starts_with(' ') {
             self.pattern.split(&format!(" {text}"), &mut each);
         } else {
