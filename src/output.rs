@@ -15,6 +15,7 @@ use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression as PqCompression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
+use parquet::schema::types::ColumnPath;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -278,7 +279,11 @@ pub fn writer_properties(cfg: &OutputConfig) -> WriterProperties {
         Compression::Snappy => PqCompression::SNAPPY,
         Compression::None => PqCompression::UNCOMPRESSED,
     };
+    // Texts and ids are unique per row: a dictionary would only be built to
+    // be abandoned at its size limit (measured: 4 % of a tokenizing run).
     WriterProperties::builder()
+        .set_column_dictionary_enabled(ColumnPath::from("text"), false)
+        .set_column_dictionary_enabled(ColumnPath::from("id"), false)
         .set_compression(compression)
         .set_max_row_group_row_count(Some(cfg.row_group_rows))
         .set_created_by(format!("eurocorpus {}", env!("CARGO_PKG_VERSION")))

@@ -75,17 +75,61 @@ impl Normalize {
     }
 
     /// Normalises `text` into `out` (cleared first).
+    ///
+    /// Runs of ordinary characters (everything but whitespace and, when
+    /// they are removed, control characters) are copied as slices; the
+    /// rules below apply only at the characters between them.
     pub fn normalize_into(&self, text: &str, out: &mut String) {
         let c = &self.cfg;
         out.clear();
         out.reserve(text.len());
         let mut pending_space = false;
         let mut pending_newlines = 0usize;
-        let mut chars = text.chars().peekable();
-        while let Some(mut ch) = chars.next() {
+        // Before an ordinary character: the newlines and the space seen
+        // since the last one.
+        let flush = |out: &mut String, pending_space: &mut bool, pending_newlines: &mut usize| {
+            if *pending_newlines > 0 {
+                let n = if c.max_newlines == 0 { *pending_newlines } else { (*pending_newlines).min(c.max_newlines) };
+                if !out.is_empty() || !c.collapse_spaces {
+                    out.extend(std::iter::repeat_n('\n', n));
+                }
+                *pending_newlines = 0;
+                // Spaces that began the new line are dropped.
+                *pending_space = false;
+            }
+            if *pending_space && !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            *pending_space = false;
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if b > b' ' && b != 0x7F {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let ch = text[i..].chars().next().unwrap_or_default();
+                if (c.control_chars && (ch.is_control() || ch == '\u{FEFF}')) || is_breaking_space(ch) {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+            if i > start {
+                flush(out, &mut pending_space, &mut pending_newlines);
+                out.push_str(&text[start..i]);
+            }
+            let Some(mut ch) = text[i..].chars().next() else { break };
+            i += ch.len_utf8();
             if ch == '\r' && c.line_endings {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
                 ch = '\n';
             }
@@ -101,19 +145,8 @@ impl Normalize {
                 pending_space = true;
                 continue;
             }
-            if pending_newlines > 0 {
-                let n = if c.max_newlines == 0 { pending_newlines } else { pending_newlines.min(c.max_newlines) };
-                if !out.is_empty() || !c.collapse_spaces {
-                    out.extend(std::iter::repeat_n('\n', n));
-                }
-                pending_newlines = 0;
-                // Spaces that began the new line are dropped.
-                pending_space = false;
-            }
-            if pending_space && !out.is_empty() && !out.ends_with('\n') {
-                out.push(' ');
-            }
-            pending_space = false;
+            // A space or control character that the configuration keeps.
+            flush(out, &mut pending_space, &mut pending_newlines);
             out.push(ch);
         }
         if pending_newlines > 0 && !c.collapse_spaces {
@@ -204,5 +237,83 @@ mod tests {
         assert_eq!(norm(keep, " a  b\n\n\n").0, " a  b\n\n\n");
         let crlf = NormalizeConfig { line_endings: false, ..Default::default() };
         assert_eq!(norm(crlf, "a\r\nb").0, "a\r\nb");
+    }
+
+    /// The per-character implementation the slice-copying one replaced,
+    /// kept as the oracle.
+    fn per_char(c: &NormalizeConfig, text: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        let mut pending_newlines = 0usize;
+        let mut chars = text.chars().peekable();
+        while let Some(mut ch) = chars.next() {
+            if ch == '\r' && c.line_endings {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                ch = '\n';
+            }
+            if ch == '\n' {
+                pending_space = false;
+                pending_newlines += 1;
+                continue;
+            }
+            if c.control_chars && ch != '\t' && ch != '\r' && (ch.is_control() || ch == '\u{FEFF}') {
+                continue;
+            }
+            if c.collapse_spaces && is_breaking_space(ch) {
+                pending_space = true;
+                continue;
+            }
+            if pending_newlines > 0 {
+                let n = if c.max_newlines == 0 { pending_newlines } else { pending_newlines.min(c.max_newlines) };
+                if !out.is_empty() || !c.collapse_spaces {
+                    out.extend(std::iter::repeat_n('\n', n));
+                }
+                pending_newlines = 0;
+                pending_space = false;
+            }
+            if pending_space && !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(ch);
+        }
+        if pending_newlines > 0 && !c.collapse_spaces {
+            let n = if c.max_newlines == 0 { pending_newlines } else { pending_newlines.min(c.max_newlines) };
+            out.extend(std::iter::repeat_n('\n', n));
+        }
+        out
+    }
+
+    #[test]
+    fn slice_copying_matches_the_per_character_rules() {
+        const PARTS: &[&str] = &[
+            "a", "Grüße", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{7f}", "\u{85}", "\u{feff}", "\u{a0}",
+            "\u{2003}", "\u{3000}", "\u{1680}", "x.y", "€", "👍", "\u{301}", "\u{200b}",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        for bits in 0..16u32 {
+            let cfg = NormalizeConfig {
+                control_chars: bits & 1 != 0,
+                line_endings: bits & 2 != 0,
+                collapse_spaces: bits & 4 != 0,
+                max_newlines: if bits & 8 != 0 { 2 } else { 0 },
+                ..NormalizeConfig::default()
+            };
+            let stage = Normalize::new(cfg.clone());
+            for _ in 0..500 {
+                let mut text = String::new();
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                for k in 0..(seed % 40) {
+                    text += PARTS[((seed >> (k % 50)) as usize + k as usize) % PARTS.len()];
+                }
+                let mut out = String::new();
+                stage.normalize_into(&text, &mut out);
+                assert_eq!(out, per_char(&cfg, &text), "{cfg:?} {text:?}");
+            }
+        }
     }
 }
