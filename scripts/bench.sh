@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end benchmark (issue #2): generates (or takes) a >= 200 MB
 # multilingual JSONL.gz corpus made of real sentences from the dev corpora,
-# then measures in one run: read+parse alone, the tokenizer alone on the same
-# texts (the ceiling), and the whole pipeline, with peak RSS and the ratio
-# pipeline / tokenizer-alone. Needs python3 (standard library) to generate.
+# then measures in one run: read+parse alone, the tokenizers crate alone and
+# the fast encoder alone on the same texts (checking they give the same
+# tokens), and the whole pipeline (also with dedup, pii, langid+quality), with
+# peak RSS and the ratios fast/crate and pipeline/fast-alone. Needs python3
+# (standard library) to generate the corpus.
 #
 #   scripts/bench.sh [CORPUS_DIR] [TOKENIZER_JSON]
 #
