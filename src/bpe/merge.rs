@@ -22,10 +22,14 @@ const SHORT_WORD: usize = 64;
 /// Words longer than this are not cached (they rarely repeat).
 const MAX_CACHED_WORD: usize = 256;
 
-/// A byte-level BPE model: vocabulary and merges over raw bytes.
+/// A BPE model: vocabulary and merges over ids.
 pub struct Merger {
-    /// Id of each single byte.
+    /// Id of each single byte: its byte-level token, or with `chars` its
+    /// byte-fallback token `<0xXX>`.
     byte_ids: [u32; 256],
+    /// SentencePiece-style models start from characters: the id of each
+    /// character in the vocabulary (others fall back to their bytes).
+    chars: Option<FxMap<char, u32>>,
     /// `(left id, right id)` → `(rank, merged id)`.
     merges: FxMap<u64, (u32, u32)>,
     /// Raw bytes → id, for `ignore_merges` (Llama 3): a word that is itself
@@ -50,6 +54,7 @@ impl Merger {
     /// are skipped for whole-token words.
     pub fn new(
         byte_ids: [u32; 256],
+        chars: Option<FxMap<char, u32>>,
         merges: impl IntoIterator<Item = (u32, u32, u32)>,
         whole_words: Option<FxMap<Box<[u8]>, u32>>,
         cache_words: usize,
@@ -62,7 +67,14 @@ impl Merger {
             // there too only for the id, which is the same token).
             map.entry(key(a, b)).or_insert((rank as u32, m));
         }
-        Merger { byte_ids, merges: map, whole_words, instance: INSTANCES.fetch_add(1, Ordering::Relaxed), cache_words }
+        Merger {
+            byte_ids,
+            chars,
+            merges: map,
+            whole_words,
+            instance: INSTANCES.fetch_add(1, Ordering::Relaxed),
+            cache_words,
+        }
     }
 
     #[inline]
@@ -81,18 +93,35 @@ impl Merger {
         })
     }
 
+    /// Appends the ids of the word's symbols before any merge.
+    fn initial(&self, word: &str, out: &mut Vec<u32>) {
+        match &self.chars {
+            None => out.extend(word.bytes().map(|b| self.byte_ids[b as usize])),
+            Some(chars) => {
+                for c in word.chars() {
+                    match chars.get(&c) {
+                        Some(&id) => out.push(id),
+                        None => out.extend(c.encode_utf8(&mut [0; 4]).bytes().map(|b| self.byte_ids[b as usize])),
+                    }
+                }
+            }
+        }
+    }
+
     /// Appends the ids of one pre-tokenized word to `out`.
-    pub fn encode_word(&self, word: &[u8], out: &mut Vec<u32>, cache: &mut Cache) {
+    pub fn encode_word(&self, word: &str, out: &mut Vec<u32>, cache: &mut Cache) {
         match word.len() {
             0 => return,
-            1 => return out.push(self.byte_ids[word[0] as usize]),
+            1 => return self.initial(word, out),
             _ => {}
         }
+        let text = word;
+        let word = text.as_bytes();
         if let Some(id) = self.whole_words.as_ref().and_then(|w| w.get(word)) {
             return out.push(*id);
         }
         if word.len() > MAX_CACHED_WORD || self.cache_words == 0 {
-            return self.merge(word, out, &mut cache.ranks);
+            return self.merge(text, out, &mut cache.ranks);
         }
         if cache.table.len() >= self.cache_words {
             cache.clear(self.instance);
@@ -108,7 +137,7 @@ impl Merger {
             return out.extend_from_slice(&cache.ids[e.ids_at as usize..][..e.ids_len as usize]);
         }
         let start = out.len();
-        self.merge(word, out, &mut cache.ranks);
+        self.merge(text, out, &mut cache.ranks);
         let e = Entry {
             hash,
             head,
@@ -124,7 +153,7 @@ impl Merger {
         cache.table.insert_unique(hash, e, |e| e.hash);
     }
 
-    fn merge(&self, word: &[u8], out: &mut Vec<u32>, ranks: &mut Vec<(u32, u32)>) {
+    fn merge(&self, word: &str, out: &mut Vec<u32>, ranks: &mut Vec<(u32, u32)>) {
         if word.len() <= SHORT_WORD {
             self.merge_short(word, out, ranks);
         } else {
@@ -139,9 +168,9 @@ impl Merger {
 
     /// Linear scan over the word's ids, appended to `out` and merged there:
     /// `ranks[i]` is the `(rank, merged id)` of the pair at `i`.
-    fn merge_short(&self, word: &[u8], out: &mut Vec<u32>, ranks: &mut Vec<(u32, u32)>) {
+    fn merge_short(&self, word: &str, out: &mut Vec<u32>, ranks: &mut Vec<(u32, u32)>) {
         let start = out.len();
-        out.extend(word.iter().map(|&b| self.byte_ids[b as usize]));
+        self.initial(word, out);
         let ids = &mut out[start..];
         ranks.clear();
         ranks.extend(ids.windows(2).map(|w| self.pair(w[0], w[1])));
@@ -176,10 +205,11 @@ impl Merger {
     /// Heap over a doubly linked list, as `tokenizers` does: an entry is
     /// stale when the symbols at its position have changed since it was
     /// pushed.
-    fn merge_long(&self, word: &[u8], out: &mut Vec<u32>) {
+    fn merge_long(&self, word: &str, out: &mut Vec<u32>) {
         const NONE: usize = usize::MAX;
-        let n = word.len();
-        let mut ids: Vec<u32> = word.iter().map(|&b| self.byte_ids[b as usize]).collect();
+        let mut ids = Vec::new();
+        self.initial(word, &mut ids);
+        let n = ids.len();
         let mut next: Vec<usize> = (1..=n).map(|i| if i == n { NONE } else { i }).collect();
         let mut prev: Vec<usize> = (0..n).map(|i| if i == 0 { NONE } else { i - 1 }).collect();
         let mut alive = vec![true; n];
@@ -277,12 +307,12 @@ mod tests {
         bytes[b'a' as usize] = 0;
         bytes[b'b' as usize] = 1;
         bytes[b'c' as usize] = 2;
-        Merger::new(bytes, [(0, 1, 4), (1, 2, 5), (4, 2, 6), (0, 0, 7)], None, cache_words)
+        Merger::new(bytes, None, [(0, 1, 4), (1, 2, 5), (4, 2, 6), (0, 0, 7)], None, cache_words)
     }
 
     fn enc(m: &Merger, w: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        m.with_cache(|c| m.encode_word(w.as_bytes(), &mut out, c));
+        m.with_cache(|c| m.encode_word(w, &mut out, c));
         out
     }
 
@@ -306,11 +336,11 @@ mod tests {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let len = 2 + (seed % 62) as usize;
-            let word: Vec<u8> = (0..len).map(|i| b"abcx"[((seed >> (i % 60)) % 4) as usize]).collect();
+            let word: String = (0..len).map(|i| ['a', 'b', 'c', 'x'][((seed >> (i % 60)) % 4) as usize]).collect();
             let (mut heap, mut scan) = (Vec::new(), Vec::new());
             m.merge_long(&word, &mut heap);
             m.merge_short(&word, &mut scan, &mut Vec::new());
-            assert_eq!(heap, scan, "{}", String::from_utf8_lossy(&word));
+            assert_eq!(heap, scan, "{word}");
         }
     }
 }

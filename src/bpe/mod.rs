@@ -1,14 +1,16 @@
-//! A fast encoder for byte-level BPE `tokenizer.json` files (GPT-2/RoBERTa,
-//! Llama 3, Qwen 2/3 and the tokenizers `train-tokenizer` makes), giving the
+//! A fast encoder for BPE `tokenizer.json` files — byte-level ones (GPT-2/
+//! RoBERTa, Llama 3, Qwen 2/3 and the tokenizers `train-tokenizer` makes)
+//! and SentencePiece-style ones with byte fallback (Llama 2) — giving the
 //! same ids as the `tokenizers` crate.
 //!
 //! The file is parsed by `tokenizers`; its parts are then described (through
 //! their own serialisation) and the fast path is built only when every part
-//! is one it implements exactly: the normaliser (none, NFC or NFKC), the
-//! added tokens (matched leftmost-longest, before and after normalisation,
-//! as `tokenizers` does), the split pattern ([`split::Pattern`]), the
-//! byte-level mapping and the BPE model ([`merge::Merger`]). Anything else is
-//! refused with the reason, and the caller falls back to `tokenizers`.
+//! is one it implements exactly: the normaliser (none, NFC or NFKC, or
+//! Llama 2's `▁` one), the added tokens (matched leftmost-longest, before and
+//! after normalisation, as `tokenizers` does), the split pattern
+//! ([`split::Pattern`]), the initial symbols (bytes, or characters with byte
+//! fallback) and the BPE model ([`merge::Merger`]). Anything else is refused
+//! with the reason, and the caller falls back to `tokenizers`.
 
 pub mod merge;
 pub mod split;
@@ -36,6 +38,8 @@ enum Form {
     None,
     Nfc,
     Nfkc,
+    /// SentencePiece-style (Llama 2): `▁` before the text and for every space.
+    Metaspace,
 }
 
 /// Added tokens matched in one of the two passes.
@@ -91,11 +95,14 @@ impl FastBpe {
     pub fn new(tokenizer: &Tokenizer, cache_words: usize) -> Result<FastBpe, String> {
         let describe = |v: Option<Value>| v.unwrap_or(Value::Null);
         let pre = describe(tokenizer.get_pre_tokenizer().map(|p| serde_json::to_value(p).unwrap_or_default()));
-        let (pattern, prefix_space) = pattern_of(&pre)?;
         let normalizer = describe(tokenizer.get_normalizer().map(|n| serde_json::to_value(n).unwrap_or_default()));
-        let form = form_of(&normalizer)?;
         let model = serde_json::to_value(tokenizer.get_model()).map_err(|e| format!("model: {e}"))?;
-        let merger = merger_of(&model, cache_words)?;
+        let (pattern, prefix_space, form, merger) = if pre.is_null() && is_metaspace_normalizer(&normalizer) {
+            (Pattern::Metaspace, false, Form::Metaspace, merger_of(&model, cache_words, true)?)
+        } else {
+            let (pattern, prefix_space) = pattern_of(&pre)?;
+            (pattern, prefix_space, form_of(&normalizer)?, merger_of(&model, cache_words, false)?)
+        };
 
         let mut raw = Vec::new();
         let mut normalized = Vec::new();
@@ -151,7 +158,7 @@ impl FastBpe {
         if text.is_empty() {
             return;
         }
-        let mut each = |w: &str| self.merger.encode_word(w.as_bytes(), out, cache);
+        let mut each = |w: &str| self.merger.encode_word(w, out, cache);
         if self.prefix_space && !text.starts_with(' ') {
             self.pattern.split(&format!(" {text}"), &mut each);
         } else {
@@ -164,6 +171,7 @@ impl FastBpe {
             Form::None => return Cow::Borrowed(text),
             Form::Nfc => is_nfc_quick(text.chars()),
             Form::Nfkc => is_nfkc_quick(text.chars()),
+            Form::Metaspace => return Cow::Owned(format!("{METASPACE}{}", text.replace(' ', METASPACE))),
         };
         match (quick, &self.normalizer) {
             (IsNormalized::Yes, _) | (_, None) => Cow::Borrowed(text),
@@ -179,6 +187,24 @@ impl FastBpe {
 
 fn kind(v: &Value) -> &str {
     v.get("type").and_then(Value::as_str).unwrap_or("?")
+}
+
+/// SentencePiece's word-boundary mark.
+const METASPACE: &str = "\u{2581}";
+
+/// `Sequence[Prepend("▁"), Replace(" " → "▁")]`, Llama 2's normaliser.
+fn is_metaspace_normalizer(normalizer: &Value) -> bool {
+    let parts = normalizer.get("normalizers").and_then(Value::as_array).map(Vec::as_slice);
+    match (kind(normalizer), parts) {
+        ("Sequence", Some([prepend, replace])) => {
+            kind(prepend) == "Prepend"
+                && prepend["prepend"] == METASPACE
+                && kind(replace) == "Replace"
+                && replace["pattern"]["String"] == " "
+                && replace["content"] == METASPACE
+        }
+        _ => false,
+    }
 }
 
 fn form_of(normalizer: &Value) -> Result<Form, String> {
@@ -237,7 +263,9 @@ pub fn byte_chars() -> [char; 256] {
     map
 }
 
-fn merger_of(model: &Value, cache_words: usize) -> Result<Merger, String> {
+/// The BPE model; `sentencepiece`: symbols are characters with byte
+/// fallback (Llama 2), else byte-level characters.
+fn merger_of(model: &Value, cache_words: usize, sentencepiece: bool) -> Result<Merger, String> {
     if kind(model) != "BPE" {
         return Err(format!("model {}", kind(model)));
     }
@@ -258,10 +286,31 @@ fn merger_of(model: &Value, cache_words: usize) -> Result<Merger, String> {
     let chars = byte_chars();
     let mut byte_ids = [0u32; 256];
     for (b, c) in chars.iter().enumerate() {
+        let token = if sentencepiece { format!("<{b:#04X}>").replace("0X", "0x") } else { c.to_string() };
         byte_ids[b] = *vocab
-            .get(c.encode_utf8(&mut [0; 4]) as &str)
-            .ok_or_else(|| format!("vocabulary without the byte-level token of byte {b:#04x}"))?;
+            .get(token.as_str())
+            .ok_or_else(|| format!("vocabulary without the token {token:?} of byte {b:#04x}"))?;
     }
+    let symbols = if sentencepiece {
+        if !model["byte_fallback"].as_bool().unwrap_or(false) {
+            return Err("SentencePiece-style BPE without byte fallback".into());
+        }
+        // Words are split before each `▁` that follows another character,
+        // which is exact only if no token joins two words.
+        if let Some(t) = vocab.keys().find(|t| t.trim_start_matches(METASPACE).contains(METASPACE)) {
+            return Err(format!("SentencePiece-style BPE with a token joining words ({t:?})"));
+        }
+        let single = vocab.iter().filter_map(|(t, &id)| {
+            let mut it = t.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Some((c, id)),
+                _ => None,
+            }
+        });
+        Some(single.collect())
+    } else {
+        None
+    };
     let mut merges = Vec::new();
     for m in model["merges"].as_array().ok_or("BPE without merges")? {
         let (a, b) = match m {
@@ -278,10 +327,14 @@ fn merger_of(model: &Value, cache_words: usize) -> Result<Merger, String> {
         vocab
             .iter()
             .filter_map(|(t, &id)| {
-                let bytes: Option<Box<[u8]>> = t.chars().map(|c| byte_of.get(&c).copied()).collect();
+                let bytes: Option<Box<[u8]>> = if sentencepiece {
+                    Some(t.as_bytes().into())
+                } else {
+                    t.chars().map(|c| byte_of.get(&c).copied()).collect()
+                };
                 Some((bytes?, id))
             })
             .collect()
     });
-    Ok(Merger::new(byte_ids, merges, whole_words, cache_words))
+    Ok(Merger::new(byte_ids, symbols, merges, whole_words, cache_words))
 }

@@ -29,6 +29,10 @@ pub enum Pattern {
         /// Longest run of digits in one piece.
         max_digits: usize,
     },
+    /// No pre-tokenizer (SentencePiece-style BPE): pieces start at each `▁`
+    /// that follows another character, a boundary no token crosses (checked
+    /// when the model is loaded).
+    Metaspace,
 }
 
 impl Pattern {
@@ -45,6 +49,9 @@ impl Pattern {
     /// Calls `piece` with every piece of `text`, in order; the pieces cover
     /// the text exactly.
     pub fn split(self, text: &str, mut piece: impl FnMut(&str)) {
+        if self == Pattern::Metaspace {
+            return split_metaspace(text, piece);
+        }
         let classes = classes();
         let s = Scan { text, classes };
         let mut i = 0;
@@ -52,11 +59,27 @@ impl Pattern {
             let end = match self {
                 Pattern::Gpt2 => s.gpt2(i),
                 Pattern::Cl100k { max_digits } => s.cl100k(i, max_digits),
+                Pattern::Metaspace => text.len(),
             };
             debug_assert!(end > i);
             piece(&text[i..end]);
             i = end;
         }
+    }
+}
+
+fn split_metaspace(text: &str, mut piece: impl FnMut(&str)) {
+    const MARK: &[u8] = "\u{2581}".as_bytes();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for at in memchr::memmem::find_iter(bytes, MARK) {
+        if at > start && !bytes[..at].ends_with(MARK) {
+            piece(&text[start..at]);
+            start = at;
+        }
+    }
+    if start < text.len() {
+        piece(&text[start..]);
     }
 }
 
@@ -337,6 +360,12 @@ mod tests {
             pieces(Pattern::Gpt2, "I'll pay 100€ now!!  ok\n"),
             ["I", "'ll", " pay", " 100", "€", " now", "!!", " ", " ok", "\n"]
         );
+    }
+
+    #[test]
+    fn metaspace_pieces_start_at_each_word_mark() {
+        assert_eq!(pieces(Pattern::Metaspace, "▁Hello▁▁world▁,▁"), ["▁Hello", "▁▁world", "▁,", "▁"]);
+        assert_eq!(pieces(Pattern::Metaspace, "ab"), ["ab"]);
     }
 
     #[test]

@@ -212,18 +212,21 @@ fn every_supported_variant_gives_the_ids_of_tokenizers() {
     }
 }
 
-/// The same on the pretrained tokenizers, from `../shared/tokenizers/` (CI
-/// has it; elsewhere the test says it skipped).
+/// The same on the pretrained tokenizers, from `../shared/tokenizers/`
+/// (CI has it; elsewhere the test says it skipped): Qwen3 (byte-level) and
+/// Llama 2 (SentencePiece-style, byte fallback).
 #[test]
-fn qwen3_gives_the_ids_of_tokenizers_on_random_text() {
-    let path = repo().join("../shared/tokenizers/qwen3/tokenizer.json");
-    if !path.is_file() {
-        assert!(std::env::var_os("CI").is_none(), "CI must have {}", path.display());
-        eprintln!("SKIPPED: {} is absent", path.display());
-        return;
+fn pretrained_tokenizers_give_the_ids_of_tokenizers_on_random_text() {
+    for name in ["qwen3", "llama2"] {
+        let path = repo().join("../shared/tokenizers").join(name).join("tokenizer.json");
+        if !path.is_file() {
+            assert!(std::env::var_os("CI").is_none(), "CI must have {}", path.display());
+            eprintln!("SKIPPED: {} is absent", path.display());
+            return;
+        }
+        let tok = Tokenizer::from_file(&path).unwrap();
+        assert_identical(&tok, name, 5000, &corpus_texts());
     }
-    let tok = Tokenizer::from_file(&path).unwrap();
-    assert_identical(&tok, "qwen3", 5000, &corpus_texts());
 }
 
 fn refusal(edit: impl FnOnce(&mut Value)) -> String {
@@ -251,6 +254,13 @@ fn unsupported_parts_are_refused_with_the_reason() {
     assert_eq!(e, "pre-tokenizer: split pattern \"\\\\s+|\\\\w+\"");
     let e = refusal(|v| v["normalizer"] = json!({"type": "Lowercase"}));
     assert_eq!(e, "normalizer Lowercase");
+    let e = refusal(|v| {
+        v["pre_tokenizer"] = Value::Null;
+        v["normalizer"] = json!({"type": "Sequence", "normalizers": [
+            {"type": "Prepend", "prepend": "\u{2581}"},
+            {"type": "Replace", "pattern": {"String": " "}, "content": "\u{2581}"}]});
+    });
+    assert_eq!(e, "vocabulary without the token \"<0x00>\" of byte 0x00");
     let e = refusal(|v| v["model"]["dropout"] = json!(0.1));
     assert_eq!(e, "BPE with dropout (random ids)");
     let e = refusal(|v| v["added_tokens"][0]["lstrip"] = json!(true));

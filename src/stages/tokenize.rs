@@ -6,7 +6,8 @@
 //! silently drop the rest). Memory for one document is transient and bounded
 //! by `input.max_document_bytes`.
 //!
-//! Byte-level BPE files are encoded by the fast path of [`crate::bpe`]
+//! BPE files (byte-level, or SentencePiece-style with byte fallback) are
+//! encoded by the fast path of [`crate::bpe`]
 //! (same ids, several times faster); other files, or `encoder =
 //! "tokenizers"`, by the `tokenizers` crate, with a one-line notice.
 
