@@ -167,39 +167,55 @@ const CHUNK_BYTES: usize = 16 << 20;
 /// Encodes `chunk` with the fast path, then with `tokenizers`, adds the
 /// times and the differences to `r`, and empties `chunk`.
 fn compare(tok: &Tokenize, chunk: &mut Vec<Document>, r: &mut BenchReport) {
-    let mut ids = Vec::new();
-    let mut ends = Vec::with_capacity(chunk.len());
-    let mut failed = vec![false; chunk.len()];
-    let mut one = Vec::new();
-    let t = Instant::now();
-    for (doc, failed) in chunk.iter().zip(&mut failed) {
-        *failed = tok.encode_into(&doc.text, &mut one).is_err();
-        ids.extend_from_slice(&one);
-        ends.push(ids.len());
-    }
-    r.fast_seconds += t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let mut reference = Vec::with_capacity(chunk.len());
-    for doc in chunk.iter() {
-        let mut v = Vec::new();
-        let ok = tok.encode_reference(&doc.text, &mut v).is_ok();
-        reference.push((ok, v));
-    }
-    r.reference_seconds += t.elapsed().as_secs_f64();
-    let mut at = 0;
+    let (fast, fast_secs) = encode_all(chunk, |text, ids| tok.encode_into(text, ids));
+    let (reference, reference_secs) = encode_all(chunk, |text, ids| tok.encode_reference(text, ids));
+    r.fast_seconds += fast_secs;
+    r.reference_seconds += reference_secs;
     for (i, doc) in chunk.iter().enumerate() {
-        let fast = &ids[at..ends[i]];
-        at = ends[i];
-        let (ok, want) = &reference[i];
+        let (got, want) = (fast.get(i), reference.get(i));
         r.documents += 1;
-        r.tokens += want.len() as u64;
-        if failed[i] || !ok || fast != want.as_slice() {
+        r.tokens += want.map_or(0, <[u32]>::len) as u64;
+        if got.is_none() || want.is_none() || got != want {
             r.differing += 1;
             if r.first_difference.is_none() {
-                let token = fast.iter().zip(want).take_while(|(x, y)| x == y).count();
+                let (got, want) = (got.unwrap_or_default(), want.unwrap_or_default());
+                let token = got.iter().zip(want).take_while(|(x, y)| x == y).count();
                 r.first_difference = Some(Difference { id: doc.id.clone(), token });
             }
         }
     }
     chunk.clear();
+}
+
+/// The ids of every document of `docs` in one flat buffer (a failed
+/// encoding is `None`), and the seconds it took.
+fn encode_all(
+    docs: &[Document],
+    encode: impl Fn(&str, &mut Vec<u32>) -> std::result::Result<(), String>,
+) -> (Encoded, f64) {
+    let mut e = Encoded::default();
+    let mut one = Vec::new();
+    let t = Instant::now();
+    for doc in docs {
+        let ok = encode(&doc.text, &mut one).is_ok();
+        e.ids.extend_from_slice(&one);
+        e.ends.push((e.ids.len(), ok));
+    }
+    (e, t.elapsed().as_secs_f64())
+}
+
+/// Ids of many documents: `ends[i]` closes document `i`'s range.
+#[derive(Default)]
+struct Encoded {
+    ids: Vec<u32>,
+    ends: Vec<(usize, bool)>,
+}
+
+impl Encoded {
+    /// Document `i`'s ids, `None` when its encoding failed.
+    fn get(&self, i: usize) -> Option<&[u32]> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1].0 };
+        let (end, ok) = self.ends[i];
+        ok.then(|| &self.ids[start..end])
+    }
 }
