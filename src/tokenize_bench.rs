@@ -3,8 +3,6 @@
 //! documents whose ids differ (which must be none).
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -12,7 +10,7 @@ use serde::Serialize;
 use crate::config::InputConfig;
 use crate::doc::Document;
 use crate::error::Result;
-use crate::input::{self, FieldSpec, Item};
+use crate::input::{self, Item};
 use crate::stages::{Tokenize, TokenizeConfig};
 
 /// What to compare on what.
@@ -119,8 +117,6 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
     let fallback_reason = tok.fallback_reason().map(str::to_string);
     let input_cfg =
         InputConfig { paths: opts.inputs.clone(), text_field: opts.text_field.clone(), ..Default::default() };
-    let files = input::discover(&input_cfg)?.files;
-    let spec = Arc::new(FieldSpec::from_config(&input_cfg));
     let mut r = BenchReport {
         encoder: tok.encoder().to_string(),
         fallback_reason,
@@ -135,25 +131,23 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
     };
     let mut chunk = Vec::new();
     let mut chunk_bytes = 0;
-    'files: for f in &files {
-        for item in input::open(f, &spec, Arc::new(AtomicU64::new(0))) {
-            let doc = match item {
-                Item::Doc(d) => d,
-                Item::Bad(_) => {
-                    r.bad_records += 1;
-                    continue;
-                }
-            };
-            chunk_bytes += doc.text.len();
-            r.bytes += doc.text.len() as u64;
-            chunk.push(doc);
-            if chunk_bytes >= CHUNK_BYTES {
-                compare(&tok, &mut chunk, &mut r);
-                chunk_bytes = 0;
+    for item in input::items(&input_cfg)? {
+        let doc = match item {
+            Item::Doc(d) => d,
+            Item::Bad(_) => {
+                r.bad_records += 1;
+                continue;
             }
-            if opts.limit_bytes > 0 && r.bytes >= opts.limit_bytes {
-                break 'files;
-            }
+        };
+        chunk_bytes += doc.text.len();
+        r.bytes += doc.text.len() as u64;
+        chunk.push(doc);
+        if chunk_bytes >= CHUNK_BYTES {
+            compare(&tok, &mut chunk, &mut r);
+            chunk_bytes = 0;
+        }
+        if opts.limit_bytes > 0 && r.bytes >= opts.limit_bytes {
+            break;
         }
     }
     compare(&tok, &mut chunk, &mut r);

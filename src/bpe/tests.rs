@@ -140,19 +140,14 @@ impl Texts {
 /// Texts of every document of the fixture corpus, in every input format,
 /// read as `run` reads them (not normalised).
 fn corpus_texts() -> Vec<String> {
-    use crate::config::InputConfig;
-    use crate::input::{self, FieldSpec, Item};
-    let cfg = InputConfig { paths: vec![repo().join("fixtures/corpus")], ..Default::default() };
-    let spec = std::sync::Arc::new(FieldSpec::from_config(&cfg));
-    let mut out = Vec::new();
-    for f in input::discover(&cfg).unwrap().files {
-        for item in input::open(&f, &spec, Default::default()) {
-            if let Item::Doc(d) = item {
-                out.push(d.text);
-            }
-        }
-    }
-    out
+    let cfg = crate::config::InputConfig { paths: vec![repo().join("fixtures/corpus")], ..Default::default() };
+    crate::input::items(&cfg)
+        .unwrap()
+        .filter_map(|item| match item {
+            crate::input::Item::Doc(d) => Some(d.text),
+            crate::input::Item::Bad(_) => None,
+        })
+        .collect()
 }
 
 /// Asserts identity on `n` random texts and the corpus texts; returns the

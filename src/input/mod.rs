@@ -90,6 +90,17 @@ pub fn open(file: &InputFile, spec: &Arc<FieldSpec>, bytes_read: Arc<AtomicU64>)
     }
 }
 
+/// Every item of every file `cfg` finds, in input order, for commands that
+/// read a corpus outside a run (`tokenize-bench`, tests).
+///
+/// # Errors
+/// The inputs cannot be found (as [`discover`]).
+pub fn items(cfg: &InputConfig) -> crate::error::Result<impl Iterator<Item = Item>> {
+    let files = discover(cfg)?.files;
+    let spec = Arc::new(FieldSpec::from_config(cfg));
+    Ok(files.into_iter().flat_map(move |f| open(&f, &spec, Arc::new(AtomicU64::new(0)))))
+}
+
 /// Builds a document from extracted fields, deriving the id when absent.
 pub(crate) fn make_doc(
     source: &Arc<str>,
