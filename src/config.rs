@@ -33,6 +33,10 @@ pub struct PipelineConfig {
     /// How to run.
     #[serde(default)]
     pub run: RunConfig,
+    /// How `eurocorpus slurm submit` asks for resources (does not change
+    /// the output, so it is not part of the run's fingerprint).
+    #[serde(default)]
+    pub slurm: crate::slurm::SlurmConfig,
 }
 
 /// Input file format. `auto` picks one from the file name.

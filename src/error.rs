@@ -144,6 +144,15 @@ pub enum Error {
         /// Why.
         detail: String,
     },
+    /// A phase cannot start: what it reads from earlier phases is missing
+    /// or corrupt (each problem names the unit and the task to rerun).
+    #[error("phase `{phase}` cannot start:\n  - {}", .problems.join("\n  - "))]
+    Incomplete {
+        /// The phase that was asked for.
+        phase: &'static str,
+        /// What is missing, one line each.
+        problems: Vec<String>,
+    },
     /// Counts do not reconcile: a bug.
     #[error("internal error: {0} (a bug; please report it with the pipeline file)")]
     Internal(String),

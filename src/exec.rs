@@ -39,7 +39,9 @@ use crate::ledger::{day_of, verdict, Entry, LedgerWriter, DECISIONS_DIR};
 use crate::manifest::{
     to_json, write_atomic, ColumnEntry, CompletionRecord, InputEntry, Manifest, TokenizerEntry, Totals, STATE_DIR,
 };
+use crate::marker;
 use crate::output::{is_shard_name, writer_properties, Columns, OutputSchema, ShardWriter, DATA_DIR, OTHER_DIR};
+use crate::plan::{Phase, TaskSel, Units};
 use crate::progress::Progress;
 use crate::stages::{hex, host_of, Outcome, Scratch, Stage, StageConfig, Tokenize};
 use crate::stats::{ErrorSample, StageStats, Stats};
@@ -114,20 +116,101 @@ pub fn config_identity(cfg: &PipelineConfig) -> (serde_json::Value, String) {
     let mut c = cfg.clone();
     c.run.threads = 0;
     c.output.path = std::path::PathBuf::new();
+    c.slurm = Default::default();
     let value = serde_json::to_value(&c).expect("config serialises");
     let hash = sha256_hex(&serde_json::to_vec(&value).expect("value serialises"));
     (value, hash)
 }
 
-/// Runs a whole pipeline.
+/// Runs a whole pipeline: every phase of its plan, in this process.
 ///
 /// # Errors
 /// An invalid configuration (before any I/O), an output folder that is not
 /// ours, a bad input under `on_error = "fail"`, an I/O error on the output,
 /// or counts that do not reconcile.
 pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunReport> {
+    match execute(cfg, origin, opts, None)? {
+        Executed::Run(r) => Ok(r),
+        Executed::Task(_) => Err(Error::Internal("a whole run ended as a task".into())),
+    }
+}
+
+/// Runs one task's share of one phase (see [`crate::plan`]): the units of
+/// the phase that `task` owns and no earlier run finished. The `finish`
+/// phase also returns the run's report.
+///
+/// # Errors
+/// As [`run`]; and [`Error::Incomplete`] when an earlier phase has not
+/// finished every unit this phase reads (naming each, and its task).
+pub fn run_task(
+    cfg: &PipelineConfig,
+    origin: &str,
+    opts: &RunOptions,
+    phase: Phase,
+    task: TaskSel,
+) -> Result<TaskReport> {
+    match execute(cfg, origin, opts, Some((phase, task)))? {
+        Executed::Task(t) => Ok(t),
+        Executed::Run(_) => Err(Error::Internal("a task ended as a whole run".into())),
+    }
+}
+
+/// What one task did.
+#[derive(Debug)]
+pub struct TaskReport {
+    /// The phase.
+    pub phase: Phase,
+    /// Which task.
+    pub task: TaskSel,
+    /// Units of the phase this task owns.
+    pub units: usize,
+    /// Of those, units an earlier run had finished (skipped).
+    pub done_before: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Threads used.
+    pub threads: usize,
+    /// The run's report, from the `finish` phase.
+    pub run: Option<RunReport>,
+}
+
+enum Executed {
+    Run(RunReport),
+    Task(TaskReport),
+}
+
+/// Worker threads: the configured number, else the CPUs Slurm gave the
+/// task (`SLURM_CPUS_PER_TASK`: without cgroups a task sees every core of
+/// the node), else every core.
+fn thread_count(configured: usize) -> usize {
+    if configured > 0 {
+        return configured;
+    }
+    std::env::var("SLURM_CPUS_PER_TASK")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// The run's identity: configuration, tokenizer and tool version.
+pub fn fingerprint(config_hash: &str, tokenizer_sha256: &str) -> String {
+    sha256_hex(format!("{config_hash}|{tokenizer_sha256}|{}", env!("CARGO_PKG_VERSION")).as_bytes())
+}
+
+fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(Phase, TaskSel)>) -> Result<Executed> {
     let started = Instant::now();
     cfg.validate(origin)?;
+    if let Some((phase, _)) = only {
+        let plan = Phase::of(cfg);
+        if !plan.contains(&phase) {
+            let names: Vec<&str> = plan.iter().map(|p| p.name()).collect();
+            return Err(Error::Config {
+                origin: origin.to_string(),
+                problems: vec![format!("phase `{phase}` is not in this pipeline's plan ({})", names.join(", "))],
+            });
+        }
+    }
     let discovered = input::discover(&cfg.input)?;
     let files = &discovered.files;
     let out = cfg.output.path.as_path();
@@ -175,15 +258,8 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     let cluster_columns = minhash.as_ref().is_some_and(|m| m.keep_cluster_size);
     let dedup = (exact.is_some() || minhash.is_some()).then(|| DedupSpec::new(exact, minhash));
     let (config_value, config_hash) = config_identity(cfg);
-    let fingerprint = sha256_hex(
-        format!("{config_hash}|{}|{}", tokenizer.as_ref().map_or("", |t| t.sha256.as_str()), env!("CARGO_PKG_VERSION"))
-            .as_bytes(),
-    );
-    let threads = if cfg.run.threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    } else {
-        cfg.run.threads
-    };
+    let fingerprint = fingerprint(&config_hash, tokenizer.as_ref().map_or("", |t| t.sha256.as_str()));
+    let threads = thread_count(cfg.run.threads);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("eurocorpus-worker-{i}"))
@@ -196,9 +272,15 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     let mut records: Vec<Option<CompletionRecord>> =
         (0..files.len()).map(|i| load_valid_record(out, i, &files[i], &fingerprint)).collect();
     let resumed = records.iter().filter(|r| r.is_some()).count();
-    let mut todo: Vec<usize> = (0..files.len()).filter(|&i| records[i].is_none()).collect();
-    // Largest first, so one big file does not start last.
-    todo.sort_by_key(|&i| std::cmp::Reverse(files[i].bytes));
+    let sizes: Vec<u64> = files.iter().map(|f| f.bytes).collect();
+    // Inputs to write: all unfinished ones, or this task's share of them
+    // (largest first, so one big file does not start last).
+    let todo: Vec<usize> = match only {
+        Some((phase, _)) if phase != Phase::Write => Vec::new(),
+        _ => {
+            only.map_or(TaskSel::ALL, |(_, t)| t).share(&sizes).into_iter().filter(|&i| records[i].is_none()).collect()
+        }
+    };
     let todo_set: BTreeSet<usize> = todo.iter().copied().collect();
     for (path, input) in existing_shards(out)? {
         if todo_set.contains(&input) {
@@ -214,11 +296,17 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     let work = WorkDir::new(out);
     // Extra passes over every input, unless an earlier run of this
     // configuration finished them: line counting, signatures.
-    let extra_passes = u64::from(lines.is_some() && !todo.is_empty() && !frequent_lines_done(&work, &fingerprint))
-        + u64::from(dedup.is_some() && !todo.is_empty() && !clusters_done(&work, &fingerprint));
-    let total_bytes: u64 =
-        todo.iter().map(|&i| files[i].bytes).sum::<u64>() + extra_passes * files.iter().map(|f| f.bytes).sum::<u64>();
-    let ctx = Ctx {
+    let total_bytes: u64 = match only {
+        None => {
+            let extra_passes =
+                u64::from(lines.is_some() && !todo.is_empty() && !frequent_lines_done(&work, &fingerprint))
+                    + u64::from(dedup.is_some() && !todo.is_empty() && !clusters_done(&work, &fingerprint));
+            todo.iter().map(|&i| files[i].bytes).sum::<u64>() + extra_passes * sizes.iter().sum::<u64>()
+        }
+        Some((Phase::Lines | Phase::Signatures, task)) => task.share(&sizes).iter().map(|&i| sizes[i]).sum(),
+        Some(_) => todo.iter().map(|&i| sizes[i]).sum(),
+    };
+    let mut ctx = Ctx {
         cfg,
         files,
         spec: Arc::new(FieldSpec::from_config(&cfg.input)),
@@ -254,13 +342,56 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
         batches: AtomicU64::new(0),
     };
 
+    let finished = Finished {
+        started,
+        tokenizer,
+        config_value,
+        config_hash,
+        skipped: discovered.skipped.clone(),
+        threads,
+        resumed,
+    };
+    if let Some((phase, task)) = only {
+        if phase != Phase::Finish {
+            let r = run_phase(&ctx, phase, task, &todo, threads);
+            ctx.progress.finish();
+            let (units, done_before) = r?;
+            return Ok(Executed::Task(TaskReport {
+                phase,
+                task,
+                units,
+                done_before,
+                elapsed: started.elapsed(),
+                threads,
+                run: None,
+            }));
+        }
+        ctx.progress.finish();
+        let missing: Vec<String> = (0..files.len())
+            .filter(|&i| records[i].is_none())
+            .map(|i| unit_problem(&ctx, Phase::Write, i, "has no completion record", task.count))
+            .collect();
+        if !missing.is_empty() {
+            return Err(incomplete(Phase::Finish, missing));
+        }
+        // Every input was written by the write phase's tasks, not resumed.
+        let report = finish(ctx, records, Finished { resumed: 0, ..finished })?;
+        return Ok(Executed::Task(TaskReport {
+            phase,
+            task,
+            units: 1,
+            done_before: 0,
+            elapsed: report.elapsed,
+            threads,
+            run: Some(report),
+        }));
+    }
     let dedup_summary = run_dedup_phases(&ctx, &todo, threads);
     let results = match dedup_summary {
         Ok(_) => run_lanes(&ctx, &todo, threads, |i| process_input(&ctx, i)),
         Err(e) => vec![(0, Err(e))],
     };
-    let Ctx { progress, schema, work, dedup, lines, .. } = ctx;
-    progress.finish();
+    ctx.progress.finish();
     let mut results = results;
     results.sort_by_key(|(i, _)| *i);
     for (i, r) in results {
@@ -269,6 +400,25 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
             Err(e) => return Err(e),
         }
     }
+    finish(ctx, records, finished).map(Executed::Run)
+}
+
+/// What [`finish`] needs besides the context.
+struct Finished {
+    started: Instant,
+    tokenizer: Option<TokenizerEntry>,
+    config_value: serde_json::Value,
+    config_hash: String,
+    skipped: Vec<PathBuf>,
+    threads: usize,
+    resumed: usize,
+}
+
+/// The `finish` phase: merges the completion records into `stats.json` and
+/// `manifest.json`, removes stale shards and the dedup work files.
+fn finish(ctx: Ctx, records: Vec<Option<CompletionRecord>>, f: Finished) -> Result<RunReport> {
+    let Finished { started, tokenizer, config_value, config_hash, skipped, threads, resumed } = f;
+    let Ctx { schema, work, dedup, lines, stage_names, out, cfg, files, fingerprint, .. } = ctx;
     let records: Vec<CompletionRecord> = records
         .into_iter()
         .enumerate()
@@ -339,10 +489,93 @@ pub fn run(cfg: &PipelineConfig, origin: &str, opts: &RunOptions) -> Result<RunR
     };
     let elapsed = started.elapsed();
     write_atomic(&out.join("manifest.json"), &to_json(&manifest))?;
-    let report = RunReport { stats, manifest, elapsed, resumed, skipped_files: discovered.skipped.clone(), threads };
+    let report = RunReport { stats, manifest, elapsed, resumed, skipped_files: skipped, threads };
     write_atomic(&out.join("stats.json"), &to_json(&StatsFile::new(&report)))?;
+    marker::write(
+        &out.join(STATE_DIR).join(FINISH_MARKER),
+        &fingerprint,
+        &[(&out.join("manifest.json"), report.manifest.totals.documents), (&out.join("stats.json"), 1)],
+    )?;
     Ok(report)
 }
+
+/// How far each phase of a run has got, by task: read from the markers and
+/// completion records only (nothing is computed), for `slurm status` and
+/// resubmission.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseProgress {
+    /// The phase.
+    pub phase: Phase,
+    /// Tasks sharing it (1 for the one-unit phases).
+    pub tasks: usize,
+    /// Units (inputs, sections, or 1).
+    pub units: usize,
+    /// Units finished.
+    pub units_done: usize,
+    /// Indices of the tasks with an unfinished unit.
+    pub unfinished_tasks: Vec<usize>,
+}
+
+/// The progress of every phase of `cfg`'s plan in its output folder, with
+/// the parallel phases shared among `task_count` tasks.
+///
+/// # Errors
+/// An invalid configuration, or inputs that cannot be listed.
+pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> Result<Vec<PhaseProgress>> {
+    cfg.validate(origin)?;
+    let files = input::discover(&cfg.input)?.files;
+    let out = cfg.output.path.as_path();
+    let tok_sha = match cfg.tokenizer_path() {
+        Some(p) => sha256_hex(&std::fs::read(p).map_err(|e| Error::io(p, "read the tokenizer", e))?),
+        None => String::new(),
+    };
+    let fp = fingerprint(&config_identity(cfg).1, &tok_sha);
+    let work = WorkDir::new(out);
+    let sizes: Vec<u64> = files.iter().map(|f| f.bytes).collect();
+    let (mut exact, mut minhash) = (None, None);
+    for s in &cfg.stages {
+        match s {
+            StageConfig::ExactDedup(c) => exact = Some(c.clone()),
+            StageConfig::MinhashDedup(c) => minhash = Some(c.clone()),
+            _ => {}
+        }
+    }
+    let sections = DedupSpec::new(exact, minhash).sections();
+    let finished = marker::check(&out.join(STATE_DIR).join(FINISH_MARKER), &fp, false).is_ok();
+    let mut all = Vec::new();
+    for phase in Phase::of(cfg) {
+        let (unit_sizes, tasks) = match phase.units() {
+            Units::Inputs => (sizes.clone(), task_count),
+            Units::Sections => (vec![1; sections.len()], task_count),
+            Units::One => (vec![1], 1),
+        };
+        let done = |u: usize| match phase {
+            Phase::Write => finished || load_valid_record(out, u, &files[u], &fp).is_some(),
+            Phase::Finish => finished,
+            // The finish phase removes the dedup work files and their markers.
+            _ if finished => true,
+            Phase::Candidates => {
+                work.marker(phase, u64::from(sections[u])).is_some_and(|m| marker::check(&m, &fp, false).is_ok())
+            }
+            _ => work.marker(phase, u as u64).is_some_and(|m| marker::check(&m, &fp, false).is_ok()),
+        };
+        let done_units: Vec<bool> = (0..unit_sizes.len()).map(done).collect();
+        let unfinished_tasks = (0..tasks)
+            .filter(|&index| TaskSel { index, count: tasks }.share(&unit_sizes).iter().any(|&u| !done_units[u]))
+            .collect();
+        all.push(PhaseProgress {
+            phase,
+            tasks,
+            units: unit_sizes.len(),
+            units_done: done_units.iter().filter(|d| **d).count(),
+            unfinished_tasks,
+        });
+    }
+    Ok(all)
+}
+
+/// The `finish` phase's marker, in the state folder.
+pub const FINISH_MARKER: &str = "finish.done";
 
 fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<()> {
     if out.exists() {
@@ -492,6 +725,183 @@ fn run_lanes<T: Send>(
     results.into_inner().expect("lanes finished")
 }
 
+/// Fails on the first error of a set of lane results, or on a cancelled lane.
+fn check_lanes(mut results: Vec<(usize, Result<Option<()>>)>) -> Result<()> {
+    results.sort_by_key(|(i, _)| *i);
+    for (_, r) in results {
+        if r?.is_none() {
+            return Err(Error::Internal("a phase was cancelled".into()));
+        }
+    }
+    Ok(())
+}
+
+/// Runs task `task`'s share of `phase` (any phase but `finish`): the units
+/// it owns that no earlier run finished. Returns (units owned, units done
+/// before). `todo` is the write phase's share, without finished inputs.
+fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: usize) -> Result<(usize, usize)> {
+    require(ctx, phase, task.count)?;
+    let sizes: Vec<u64> = ctx.files.iter().map(|f| f.bytes).collect();
+    let fp = &ctx.fingerprint;
+    let not_planned = || Error::Internal(format!("phase {phase} is not in the plan"));
+    if matches!(phase, Phase::Signatures | Phase::Write) && ctx.lines.is_some() {
+        let _ = ctx.frequent.set(FrequentLines::load(&ctx.work.frequent())?);
+    }
+    let run_inputs = |done: &dyn Fn(usize) -> bool, f: &(dyn Fn(usize) -> Result<Option<()>> + Sync)| {
+        let mine = task.share(&sizes);
+        let pending: Vec<usize> = mine.iter().copied().filter(|&i| !done(i)).collect();
+        check_lanes(run_lanes(ctx, &pending, threads, f))?;
+        Ok((mine.len(), mine.len() - pending.len()))
+    };
+    match phase {
+        Phase::Lines => {
+            let lc = ctx.lines.as_ref().ok_or_else(not_planned)?;
+            run_inputs(&|i| line_hashes_done(&ctx.work, i, fp), &|i| line_hash_task(ctx, lc, i))
+        }
+        Phase::FrequentLines => {
+            let lc = ctx.lines.as_ref().ok_or_else(not_planned)?;
+            if frequent_lines_done(&ctx.work, fp) {
+                return Ok((1, 1));
+            }
+            count_lines(&ctx.work, ctx.files.len(), lc.max_documents, fp)?;
+            Ok((1, 0))
+        }
+        Phase::Signatures => {
+            let spec = ctx.dedup.as_ref().ok_or_else(not_planned)?;
+            run_inputs(&|i| signatures_done(&ctx.work, i, fp), &|i| signature_task(ctx, spec, i).map(|r| r.map(|_| ())))
+        }
+        Phase::Candidates => {
+            let spec = ctx.dedup.as_ref().ok_or_else(not_planned)?;
+            let sections = spec.sections();
+            let mine: Vec<u32> = task.share(&vec![1; sections.len()]).into_iter().map(|u| sections[u]).collect();
+            let pending: Vec<u32> = mine.iter().copied().filter(|&s| !candidates_done(&ctx.work, s, fp)).collect();
+            ctx.pool.install(|| {
+                pending.par_iter().try_for_each(|&s| candidates(spec, &ctx.work, ctx.files.len(), s, fp).map(|_| ()))
+            })?;
+            Ok((mine.len(), mine.len() - pending.len()))
+        }
+        Phase::Clusters => {
+            let spec = ctx.dedup.as_ref().ok_or_else(not_planned)?;
+            if clusters_done(&ctx.work, fp) {
+                return Ok((1, 1));
+            }
+            clusters(spec, &ctx.work, ctx.files.len(), fp)?;
+            Ok((1, 0))
+        }
+        Phase::Write => {
+            if ctx.dedup.is_some() {
+                let problems: Vec<String> = todo
+                    .iter()
+                    .filter_map(|&i| {
+                        let why = ctx.work.verify_removal(i, fp).err()?;
+                        Some(unit_problem(ctx, Phase::Clusters, 0, &format!("(removal list of input {i}): {why}"), 1))
+                    })
+                    .collect();
+                if !problems.is_empty() {
+                    return Err(incomplete(phase, problems));
+                }
+            }
+            let mine = task.share(&sizes).len();
+            let mut results = run_lanes(ctx, todo, threads, |i| process_input(ctx, i));
+            results.sort_by_key(|(i, _)| *i);
+            for (_, r) in results {
+                if r?.is_none() {
+                    return Err(Error::Internal("a phase was cancelled".into()));
+                }
+            }
+            Ok((mine, mine - todo.len()))
+        }
+        Phase::Finish => Err(Error::Internal("the finish phase has no units to share".into())),
+    }
+}
+
+/// The phases whose output `phase` reads, with whether it reads their files
+/// in full (then their checksums are verified before it starts; files read
+/// in part are checked by size).
+fn reads(ctx: &Ctx, phase: Phase) -> Vec<(Phase, bool)> {
+    let (lines, dedup) = (ctx.lines.is_some(), ctx.dedup.is_some());
+    match phase {
+        Phase::Lines => vec![],
+        Phase::FrequentLines => vec![(Phase::Lines, true)],
+        Phase::Signatures => {
+            if lines {
+                vec![(Phase::FrequentLines, true)]
+            } else {
+                vec![]
+            }
+        }
+        Phase::Candidates => vec![(Phase::Signatures, false)],
+        Phase::Clusters => vec![(Phase::Candidates, true)],
+        Phase::Write => {
+            let mut v = Vec::new();
+            if lines {
+                v.push((Phase::FrequentLines, true));
+            }
+            if dedup {
+                v.push((Phase::Clusters, false));
+            }
+            v
+        }
+        Phase::Finish => vec![(Phase::Write, false)],
+    }
+}
+
+/// Checks that every unit `phase` reads was completed by its phase.
+fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
+    let mut problems = Vec::new();
+    for (need, deep) in reads(ctx, phase) {
+        let keys: Vec<u64> = match need.units() {
+            Units::Inputs => (0..ctx.files.len() as u64).collect(),
+            Units::Sections => ctx.dedup.as_ref().map_or(vec![], |d| d.sections().into_iter().map(u64::from).collect()),
+            Units::One => vec![0],
+        };
+        for (unit, key) in keys.into_iter().enumerate() {
+            let Some(path) = ctx.work.marker(need, key) else { continue };
+            if let Err(why) = marker::check(&path, &ctx.fingerprint, deep) {
+                problems.push(unit_problem(ctx, need, unit, &why, count));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(incomplete(phase, problems))
+    }
+}
+
+/// One line of an [`Error::Incomplete`]: the unit, what is wrong, and the
+/// task that redoes it.
+fn unit_problem(ctx: &Ctx, phase: Phase, unit: usize, why: &str, count: usize) -> String {
+    match phase.units() {
+        Units::Inputs => {
+            let sizes: Vec<u64> = ctx.files.iter().map(|f| f.bytes).collect();
+            format!(
+                "{phase}: input {unit} ({}) {why}; rerun `--phase {phase} --task-index {} --task-count {count}`",
+                ctx.files[unit].path.display(),
+                TaskSel::owner(count, &sizes, unit)
+            )
+        }
+        Units::Sections => {
+            let n = ctx.dedup.as_ref().map_or(1, |d| d.sections().len());
+            format!(
+                "{phase}: section {unit} {why}; rerun `--phase {phase} --task-index {} --task-count {count}`",
+                TaskSel::owner(count, &vec![1; n], unit)
+            )
+        }
+        Units::One => format!("{phase} {why}; rerun `--phase {phase}`"),
+    }
+}
+
+/// The error for a phase that cannot start, with at most 20 problems listed.
+fn incomplete(phase: Phase, mut problems: Vec<String>) -> Error {
+    if problems.len() > 20 {
+        let more = problems.len() - 20;
+        problems.truncate(20);
+        problems.push(format!("… and {more} more"));
+    }
+    Error::Incomplete { phase: phase.name(), problems }
+}
+
 /// The dedup phases before the final pass (needed only when some input is
 /// still to be written): line counting, signatures, candidates per section,
 /// clusters. Parts finished by an earlier run are skipped.
@@ -500,15 +910,7 @@ fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
         return Ok(());
     }
     let all = 0..ctx.files.len();
-    let check = |mut results: Vec<(usize, Result<Option<()>>)>| -> Result<()> {
-        results.sort_by_key(|(i, _)| *i);
-        for (_, r) in results {
-            if r?.is_none() {
-                return Err(Error::Internal("a dedup phase was cancelled".into()));
-            }
-        }
-        Ok(())
-    };
+    let check = check_lanes;
     if let Some(lc) = &ctx.lines {
         let set = if frequent_lines_done(&ctx.work, &ctx.fingerprint) {
             FrequentLines::load(&ctx.work.frequent())?

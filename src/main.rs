@@ -11,10 +11,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use eurocorpus::config::{OnError, PipelineConfig, DEFAULT_PIPELINE};
 use eurocorpus::exec::{self, RunOptions, RunReport};
+use eurocorpus::plan::{Phase, TaskSel};
 use eurocorpus::progress::human;
 use eurocorpus::stages::{StageConfig, TokenizeConfig};
 use eurocorpus::train::{self, TrainOptions};
-use eurocorpus::{inspect, Error};
+use eurocorpus::{inspect, slurm, Error};
 
 /// Turn raw European-language text corpora into training-ready data.
 ///
@@ -88,6 +89,85 @@ enum Command {
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
+    /// Run a pipeline on a Slurm cluster as job arrays, one per phase of
+    /// its plan, or see how far a submitted run has got.
+    #[command(subcommand)]
+    Slurm(SlurmCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum SlurmCommand {
+    /// Write one sbatch script per phase into OUTPUT/_eurocorpus/slurm/,
+    /// submit the unfinished tasks of each as a job array chained with
+    /// --dependency=afterok, and print the job ids. Submitting again
+    /// submits only what is unfinished.
+    Submit(Box<SubmitArgs>),
+    /// Per phase: tasks done, running, pending, failed (with their logs).
+    Status(SlurmStatusArgs),
+}
+
+#[derive(Args, Debug)]
+struct SubmitArgs {
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// Tasks per parallel phase (default: [slurm] tasks, else one per 2 GB
+    /// of input, at most one per input file).
+    #[arg(long, value_name = "N")]
+    tasks: Option<usize>,
+    /// Print the scripts and stop.
+    #[arg(long)]
+    dry_run: bool,
+    /// Wait until the run has finished (exit 0) or cannot finish (exit 1,
+    /// waiting jobs cancelled, failed tasks' logs named).
+    #[arg(long)]
+    wait: bool,
+    /// sbatch --partition.
+    #[arg(long)]
+    partition: Option<String>,
+    /// sbatch --account.
+    #[arg(long)]
+    account: Option<String>,
+    /// sbatch --qos.
+    #[arg(long)]
+    qos: Option<String>,
+    /// sbatch --time, per task (e.g. 04:00:00).
+    #[arg(long)]
+    time: Option<String>,
+    /// sbatch --cpus-per-task (eurocorpus uses that many threads).
+    #[arg(long)]
+    cpus_per_task: Option<usize>,
+    /// sbatch --mem, per task (e.g. 16G).
+    #[arg(long)]
+    mem: Option<String>,
+    /// At most this many tasks of an array at once (sbatch --array=…%N).
+    #[arg(long, value_name = "N")]
+    max_parallel: Option<usize>,
+    /// An extra #SBATCH option (repeatable), e.g. --sbatch=--constraint=cpu.
+    #[arg(long = "sbatch", value_name = "OPTION", allow_hyphen_values = true)]
+    extra: Vec<String>,
+    /// A shell line run before eurocorpus in each task (repeatable), e.g.
+    /// "module load zstd".
+    #[arg(long, value_name = "LINE")]
+    setup: Vec<String>,
+    /// Folder for the task logs (default: OUTPUT/_eurocorpus/slurm/logs).
+    #[arg(long, value_name = "DIR")]
+    log_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct SlurmStatusArgs {
+    /// The run's output folder.
+    path: PathBuf,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// The pipeline arguments a submitted run's tasks use, parsed back.
+#[derive(Parser, Debug)]
+struct FrozenPipeline {
+    #[command(flatten)]
+    p: PipelineArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -238,8 +318,9 @@ enum OnErrorArg {
     Fail,
 }
 
-#[derive(Args, Debug)]
-struct RunArgs {
+/// A pipeline and the overrides every command that runs one takes.
+#[derive(Args, Debug, Clone)]
+struct PipelineArgs {
     /// Pipeline file (TOML); omit to use the built-in default pipeline.
     pipeline: Option<PathBuf>,
     /// Input files, folders (read recursively) or glob patterns; replaces
@@ -253,19 +334,37 @@ struct RunArgs {
     /// pipeline has none).
     #[arg(long, value_name = "FILE")]
     tokenizer: Option<PathBuf>,
-    /// Worker threads (default: all cores). Output is identical for any
-    /// value.
+    /// Worker threads (default: all cores, or SLURM_CPUS_PER_TASK in a
+    /// Slurm job). Output is identical for any value.
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
     /// What to do with a bad record or file: count and skip it, or stop.
     #[arg(long, value_enum, value_name = "POLICY")]
     on_error: Option<OnErrorArg>,
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    #[command(flatten)]
+    pipeline: PipelineArgs,
     /// No progress bars or warnings (the final summary is still printed).
     #[arg(long, short)]
     quiet: bool,
     /// Write into a non-empty folder that holds no eurocorpus output.
     #[arg(long)]
     force: bool,
+    /// Run only this phase of the plan (`eurocorpus plan` lists them):
+    /// lines, frequent-lines, signatures, candidates, clusters, write, finish.
+    #[arg(long, value_name = "PHASE")]
+    phase: Option<Phase>,
+    /// This task's number (0-based) when a phase is shared among
+    /// --task-count tasks (default: SLURM_ARRAY_TASK_ID, or
+    /// JOB_COMPLETION_INDEX of a Kubernetes Indexed Job).
+    #[arg(long, value_name = "I")]
+    task_index: Option<usize>,
+    /// How many tasks share the phase (default: SLURM_ARRAY_TASK_COUNT).
+    #[arg(long, value_name = "N")]
+    task_count: Option<usize>,
 }
 
 #[derive(Args, Debug)]
@@ -360,6 +459,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Pii(c) => pii(c),
+        Command::Slurm(SlurmCommand::Submit(a)) => slurm_submit(*a),
+        Command::Slurm(SlurmCommand::Status(a)) => slurm_status(a),
         Command::Explain(a) => explain(a),
         Command::Audit(a) => audit(a),
         Command::Erase(a) => erase(a),
@@ -401,7 +502,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn run(a: RunArgs) -> anyhow::Result<()> {
+/// Loads the pipeline and applies the command line's overrides.
+fn load_pipeline(a: &PipelineArgs, quiet: bool) -> anyhow::Result<(PipelineConfig, String)> {
     let (mut cfg, origin) = match &a.pipeline {
         Some(p) => (PipelineConfig::from_file(p)?, p.display().to_string()),
         None => (PipelineConfig::from_toml(DEFAULT_PIPELINE, "built-in default pipeline")?, "command line".to_string()),
@@ -432,12 +534,168 @@ fn run(a: RunArgs) -> anyhow::Result<()> {
             }
         }
     }
-    if a.pipeline.is_none() && cfg.tokenizer_path().is_none() && !a.quiet {
+    if a.pipeline.is_none() && cfg.tokenizer_path().is_none() && !quiet {
         eprintln!("note: no --tokenizer given: the output holds cleaned text without token ids");
     }
-    let report = exec::run(&cfg, &origin, &RunOptions { quiet: a.quiet, force: a.force })
-        .with_context(|| format!("pipeline {origin} failed"))?;
-    eprint!("{}", summary(&cfg, &report));
+    Ok((cfg, origin))
+}
+
+fn run(a: RunArgs) -> anyhow::Result<()> {
+    let (cfg, origin) = load_pipeline(&a.pipeline, a.quiet)?;
+    let config_error = |problem: String| Error::Config { origin: "command line".into(), problems: vec![problem] };
+    let task = TaskSel::resolve(a.task_index, a.task_count, |k| std::env::var(k).ok()).map_err(config_error)?;
+    let opts = RunOptions { quiet: a.quiet, force: a.force };
+    let Some(phase) = a.phase else {
+        if let Some(t) = task.filter(|t| t.count > 1) {
+            return Err(config_error(format!(
+                "this is task {} of {}: give the --phase it runs (`eurocorpus plan` lists them)",
+                t.index, t.count
+            ))
+            .into());
+        }
+        let report = exec::run(&cfg, &origin, &opts).with_context(|| format!("pipeline {origin} failed"))?;
+        eprint!("{}", summary(&cfg, &report));
+        return Ok(());
+    };
+    let task = task.unwrap_or(TaskSel::ALL);
+    // Fault injection for the Slurm tests: `phase:index` fails that task.
+    if std::env::var("EUROCORPUS_FAIL_TASK").is_ok_and(|v| v == format!("{phase}:{}", task.index)) {
+        anyhow::bail!("phase {phase}, task {} of {}: failure injected by EUROCORPUS_FAIL_TASK", task.index, task.count);
+    }
+    let r = exec::run_task(&cfg, &origin, &opts, phase, task)
+        .with_context(|| format!("pipeline {origin}, phase {phase}, task {} of {} failed", task.index, task.count))?;
+    match &r.run {
+        Some(report) => eprint!("{}", summary(&cfg, report)),
+        None => eprintln!(
+            "phase {phase}, task {} of {}: {} units ({} done before), {} threads, {:.2} s",
+            task.index,
+            task.count,
+            r.units,
+            r.done_before,
+            r.threads,
+            r.elapsed.as_secs_f64()
+        ),
+    }
+    Ok(())
+}
+
+/// The arguments that give `run` the same pipeline as `a`.
+fn pipeline_argv(a: &PipelineArgs) -> Vec<String> {
+    let mut v: Vec<String> = a.pipeline.iter().map(|p| p.display().to_string()).collect();
+    if !a.input.is_empty() {
+        v.push("--input".into());
+        v.extend(a.input.iter().map(|p| p.display().to_string()));
+    }
+    let opt = |v: &mut Vec<String>, k: &str, x: Option<String>| {
+        if let Some(x) = x {
+            v.push(k.into());
+            v.push(x);
+        }
+    };
+    opt(&mut v, "--output", a.output.as_ref().map(|p| p.display().to_string()));
+    opt(&mut v, "--tokenizer", a.tokenizer.as_ref().map(|p| p.display().to_string()));
+    opt(&mut v, "--threads", a.threads.map(|t| t.to_string()));
+    opt(
+        &mut v,
+        "--on-error",
+        a.on_error.map(|p| match p {
+            OnErrorArg::Skip => "skip".into(),
+            OnErrorArg::Fail => "fail".into(),
+        }),
+    );
+    v
+}
+
+fn slurm_submit(a: SubmitArgs) -> anyhow::Result<()> {
+    let (cfg, origin) = load_pipeline(&a.pipeline, true)?;
+    let mut sc = cfg.slurm.clone();
+    let set = |dst: &mut Option<String>, v: &Option<String>| {
+        if v.is_some() {
+            dst.clone_from(v);
+        }
+    };
+    set(&mut sc.partition, &a.partition);
+    set(&mut sc.account, &a.account);
+    set(&mut sc.qos, &a.qos);
+    set(&mut sc.time, &a.time);
+    set(&mut sc.mem, &a.mem);
+    sc.cpus_per_task = a.cpus_per_task.or(sc.cpus_per_task);
+    sc.max_parallel = a.max_parallel.unwrap_or(sc.max_parallel);
+    sc.extra.extend(a.extra.iter().cloned());
+    sc.setup.extend(a.setup.iter().cloned());
+    if a.log_dir.is_some() {
+        sc.log_dir.clone_from(&a.log_dir);
+    }
+    cfg.validate(&origin)?;
+    let files = eurocorpus::input::discover(&cfg.input)?.files;
+    let tasks = a
+        .tasks
+        .or((sc.tasks > 0).then_some(sc.tasks))
+        .unwrap_or_else(|| slurm::default_tasks(files.iter().map(|f| f.bytes).sum(), files.len()));
+    if tasks == 0 {
+        anyhow::bail!(Error::Config {
+            origin: "command line".into(),
+            problems: vec!["--tasks must be at least 1".into()]
+        });
+    }
+    let progress = exec::phase_progress(&cfg, &origin, tasks)?;
+    let inv = slurm::Invocation {
+        exe: std::env::current_exe().context("cannot find the eurocorpus binary")?,
+        cwd: std::env::current_dir().context("cannot read the current folder")?,
+        args: pipeline_argv(&a.pipeline),
+    };
+    let name = if cfg.name.is_empty() { "pipeline" } else { cfg.name.as_str() };
+    let out = cfg.output.path.clone();
+    let sub = slurm::submit(&out, name, &sc, &inv, tasks, &progress, a.dry_run)?;
+    if a.dry_run {
+        for (_, path, text) in &sub.scripts {
+            println!("# {}\n{text}", path.display());
+        }
+        return Ok(());
+    }
+    if sub.submissions.is_empty() {
+        println!("nothing to submit: every phase of {} is finished", out.display());
+        return Ok(());
+    }
+    for s in &sub.submissions {
+        println!("{:<16} job {} (tasks {})", s.phase.name(), s.job_id, slurm::array_spec(&s.tasks, 0));
+    }
+    if !a.wait {
+        println!("follow it with: eurocorpus slurm status {}", out.display());
+        return Ok(());
+    }
+    let run = slurm::load_run(&out)?;
+    let done = slurm::wait(&run, || exec::phase_progress(&cfg, &origin, tasks), |st| eprint!("{}", slurm::render(st)))?;
+    if !done {
+        anyhow::bail!("the run cannot finish: see the failed tasks above (their waiting jobs were cancelled)");
+    }
+    println!("finished: {}", out.join("manifest.json").display());
+    Ok(())
+}
+
+fn slurm_status(a: SlurmStatusArgs) -> anyhow::Result<()> {
+    let out = a.path.canonicalize().with_context(|| format!("no output folder {}", a.path.display()))?;
+    let run = slurm::load_run(&out)?;
+    // The tasks resolve relative paths from the submission's folder.
+    std::env::set_current_dir(&run.invocation.cwd)
+        .with_context(|| format!("cannot enter the submission folder {}", run.invocation.cwd.display()))?;
+    let frozen = FrozenPipeline::try_parse_from(std::iter::once("run".to_string()).chain(run.invocation.args.clone()))
+        .context("the submitted arguments in run.json cannot be parsed")?;
+    let (cfg, origin) = load_pipeline(&frozen.p, true)?;
+    let progress = exec::phase_progress(&cfg, &origin, run.task_count)?;
+    let queued = match slurm::queue(&run) {
+        Ok(q) => q,
+        Err(e) => {
+            eprintln!("note: {e}: tasks in the queue are not shown");
+            Vec::new()
+        }
+    };
+    let st = slurm::status(&run, &progress, &queued);
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&st)?);
+    } else {
+        print!("{}", slurm::render(&st));
+    }
     Ok(())
 }
 

@@ -142,8 +142,8 @@ impl Progress {
         }
     }
 
-    /// Stops and clears the bars.
-    pub fn finish(mut self) {
+    /// Stops and clears the bars (once; later calls do nothing).
+    pub fn finish(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(t) = self.ticker.take() {
             let _ = t.join();

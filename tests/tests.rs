@@ -3,6 +3,7 @@
 //! One test binary, so the crate links once.
 
 mod bad_input;
+mod cluster;
 mod compliance;
 mod dedup;
 mod interop;

@@ -18,6 +18,8 @@ use super::minhash::{band_hash, estimate_jaccard, MinHasher, ShingleScratch};
 use super::runfile::{merge, Record, RecordReader, Sorter};
 use super::{DupKind, ExactDedupConfig, MinhashDedupConfig};
 use crate::error::{Error, Result};
+use crate::marker;
+use crate::plan::Phase;
 
 /// Section number of exact-hash records.
 pub const EXACT_SECTION: u32 = u32::MAX;
@@ -166,6 +168,30 @@ impl WorkDir {
         let _ = std::fs::remove_dir_all(self.root.join("edges"));
         let _ = std::fs::remove_dir_all(self.root.join("spill"));
     }
+    /// The completion marker of unit `unit` of a dedup phase (an input
+    /// number, or a section for `candidates`); `None` for the other phases.
+    pub fn marker(&self, phase: Phase, unit: u64) -> Option<PathBuf> {
+        match phase {
+            Phase::Lines => Some(self.lines_marker(unit as usize)),
+            Phase::FrequentLines => Some(self.frequent_marker()),
+            Phase::Signatures => Some(self.sig_marker(unit as usize)),
+            Phase::Candidates => Some(self.edges_marker(unit as u32)),
+            Phase::Clusters => Some(self.clusters_marker()),
+            Phase::Write | Phase::Finish => None,
+        }
+    }
+    /// Checks input `task`'s removal list against the clusters marker:
+    /// present, with its recorded size and checksum.
+    ///
+    /// # Errors
+    /// What is wrong, as a phrase.
+    pub fn verify_removal(&self, task: usize, fingerprint: &str) -> std::result::Result<(), String> {
+        let m = marker::read(&self.clusters_marker(), fingerprint)?;
+        let path = self.removal(task);
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let entry = m.files.iter().find(|f| f.name == name).ok_or_else(|| format!("`{name}` is not in its marker"))?;
+        marker::check_file(&path, entry, true)
+    }
     /// The whole dedup folder (removed when the configuration changes).
     pub fn remove_all(&self) {
         let _ = std::fs::remove_dir_all(&self.root);
@@ -173,16 +199,12 @@ impl WorkDir {
 }
 
 fn marker_ok(path: &Path, fingerprint: &str) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|s| s.trim() == fingerprint)
-}
-
-fn write_marker(path: &Path, fingerprint: &str) -> Result<()> {
-    crate::manifest::write_atomic(path, format!("{fingerprint}\n").as_bytes())
+    crate::marker::check(path, fingerprint, false).is_ok()
 }
 
 /// True when task `task`'s signatures are complete for this fingerprint.
 pub fn signatures_done(work: &WorkDir, task: usize, fingerprint: &str) -> bool {
-    marker_ok(&work.sig_marker(task), fingerprint) && work.sig(task).is_file() && work.bands(task).is_file()
+    marker_ok(&work.sig_marker(task), fingerprint)
 }
 
 /// Collects one task's signatures and hash records.
@@ -253,8 +275,12 @@ impl<'a> SigTaskWriter<'a> {
         f.sync_all().map_err(|e| Error::io(&self.sig_tmp, "sync", e))?;
         let dest = self.work.sig(self.task);
         std::fs::rename(&self.sig_tmp, &dest).map_err(|e| Error::io(&dest, "publish", e))?;
-        self.sorter.finish(&self.work.bands(self.task))?;
-        write_marker(&self.work.sig_marker(self.task), fingerprint)?;
+        let keys = self.sorter.finish(&self.work.bands(self.task))?;
+        marker::write(
+            &self.work.sig_marker(self.task),
+            fingerprint,
+            &[(&dest, self.count), (&self.work.bands(self.task), keys)],
+        )?;
         Ok(self.count)
     }
 }
@@ -358,7 +384,7 @@ pub fn candidates(spec: &DedupSpec, work: &WorkDir, tasks: usize, section: u32, 
     let f = w.into_inner().map_err(|e| Error::io(&tmp, "write", e.into_error()))?;
     f.sync_all().map_err(|e| Error::io(&tmp, "sync", e))?;
     std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "publish", e))?;
-    write_marker(&work.edges_marker(section), fingerprint)?;
+    marker::write(&work.edges_marker(section), fingerprint, &[(&dest, edges)])?;
     Ok(edges)
 }
 
@@ -471,8 +497,10 @@ pub fn clusters(spec: &DedupSpec, work: &WorkDir, tasks: usize, fingerprint: &st
     totals.largest = sizes.values().copied().max().unwrap_or(0);
     let dir = work.root.join("remove");
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
+    let mut written = Vec::with_capacity(tasks);
     for task in 0..tasks {
         let mut list = per_task.remove(&task).unwrap_or_default();
+        written.push((work.removal(task), list.len() as u64));
         list.sort_unstable();
         let mut bytes = Vec::with_capacity(list.len() * 25);
         for (ordinal, kind, size, root) in list {
@@ -483,7 +511,8 @@ pub fn clusters(spec: &DedupSpec, work: &WorkDir, tasks: usize, fingerprint: &st
         }
         crate::manifest::write_atomic(&work.removal(task), &bytes)?;
     }
-    write_marker(&work.clusters_marker(), fingerprint)?;
+    let files: Vec<(&Path, u64)> = written.iter().map(|(p, n)| (p.as_path(), *n)).collect();
+    marker::write(&work.clusters_marker(), fingerprint, &files)?;
     Ok(totals)
 }
 
@@ -539,12 +568,12 @@ impl RemovalList {
 
 /// True when task `task`'s line hashes are complete.
 pub fn line_hashes_done(work: &WorkDir, task: usize, fingerprint: &str) -> bool {
-    marker_ok(&work.lines_marker(task), fingerprint) && work.lines(task).is_file()
+    marker_ok(&work.lines_marker(task), fingerprint)
 }
 
 /// True when the frequent-lines list is complete.
 pub fn frequent_lines_done(work: &WorkDir, fingerprint: &str) -> bool {
-    marker_ok(&work.frequent_marker(), fingerprint) && work.frequent().is_file()
+    marker_ok(&work.frequent_marker(), fingerprint)
 }
 
 /// Collects one task's distinct line hashes per document.
@@ -582,8 +611,8 @@ impl<'a> LineTaskWriter<'a> {
     pub fn finish(self, fingerprint: &str) -> Result<()> {
         let dir = self.work.root.join("lines");
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
-        self.sorter.finish(&self.work.lines(self.task))?;
-        write_marker(&self.work.lines_marker(self.task), fingerprint)
+        let hashes = self.sorter.finish(&self.work.lines(self.task))?;
+        marker::write(&self.work.lines_marker(self.task), fingerprint, &[(&self.work.lines(self.task), hashes)])
     }
 }
 
@@ -615,7 +644,7 @@ pub fn count_lines(work: &WorkDir, tasks: usize, max_documents: u64, fingerprint
     }
     let set = FrequentLines::new(frequent);
     set.save(&work.frequent())?;
-    write_marker(&work.frequent_marker(), fingerprint)?;
+    marker::write(&work.frequent_marker(), fingerprint, &[(&work.frequent(), set.len() as u64)])?;
     Ok(set)
 }
 
