@@ -57,6 +57,10 @@ pub struct RunOptions {
     pub quiet: bool,
     /// Write into a non-empty folder that is not a eurocorpus output.
     pub force: bool,
+    /// Read at most about this many bytes of each input (0: all), for the
+    /// sample runs of `eurocorpus plan`; `bytes_read` then counts the
+    /// bytes sampled.
+    pub sample_bytes: u64,
 }
 
 /// What a finished run produced.
@@ -102,6 +106,7 @@ struct Ctx<'a> {
     cancel: AtomicBool,
     abort_after: Option<u64>,
     batches: AtomicU64,
+    sample_bytes: u64,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -182,7 +187,7 @@ enum Executed {
 /// Worker threads: the configured number, else the CPUs Slurm gave the
 /// task (`SLURM_CPUS_PER_TASK`: without cgroups a task sees every core of
 /// the node), else every core.
-fn thread_count(configured: usize) -> usize {
+pub fn thread_count(configured: usize) -> usize {
     if configured > 0 {
         return configured;
     }
@@ -340,6 +345,7 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         cancel: AtomicBool::new(false),
         abort_after: std::env::var(ABORT_ENV).ok().and_then(|v| v.parse().ok()),
         batches: AtomicU64::new(0),
+        sample_bytes: opts.sample_bytes,
     };
 
     let finished = Finished {
@@ -1023,7 +1029,9 @@ fn stream_input(ctx: &Ctx, idx: usize, stats: &mut Stats, report: bool, f: &mut 
     let cfg = ctx.cfg;
     let fail = cfg.run.on_error == OnError::Fail;
     let counters = ctx.progress.counters();
-    let mut reader = input::open(file, &ctx.spec, counters.bytes.clone());
+    let sampled = Arc::new(AtomicU64::new(0));
+    let counter = if ctx.sample_bytes > 0 { sampled.clone() } else { counters.bytes.clone() };
+    let mut reader = input::open(file, &ctx.spec, counter);
     let mut eof = false;
     let mut skipped = Vec::new();
     while !eof {
@@ -1033,6 +1041,10 @@ fn stream_input(ctx: &Ctx, idx: usize, stats: &mut Stats, report: bool, f: &mut 
         let mut batch: Vec<Document> = Vec::with_capacity(cfg.run.batch_docs.min(4096));
         let mut batch_bytes = 0usize;
         while batch.len() < cfg.run.batch_docs && batch_bytes < cfg.run.batch_bytes {
+            if ctx.sample_bytes > 0 && sampled.load(Ordering::Relaxed) >= ctx.sample_bytes {
+                eof = true;
+                break;
+            }
             match reader.next() {
                 None => {
                     eof = true;
@@ -1083,6 +1095,9 @@ fn stream_input(ctx: &Ctx, idx: usize, stats: &mut Stats, report: bool, f: &mut 
         if ctx.abort_after == Some(n) {
             std::process::abort();
         }
+    }
+    if ctx.sample_bytes > 0 {
+        stats.bytes_read = sampled.load(Ordering::Relaxed);
     }
     Ok(true)
 }

@@ -89,6 +89,10 @@ enum Command {
     /// Find, redact or evaluate personal data (GDPR) in JSONL files.
     #[command(subcommand)]
     Pii(PiiCommand),
+    /// Print a pipeline's plan — its phases, their units and tasks — with
+    /// an estimate per phase of CPU and wall time, memory per task, bytes
+    /// and files written, from a run on a sample of the input.
+    Plan(PlanArgs),
     /// Run a pipeline on a Slurm cluster as job arrays, one per phase of
     /// its plan, or see how far a submitted run has got.
     #[command(subcommand)]
@@ -152,6 +156,24 @@ struct SubmitArgs {
     /// Folder for the task logs (default: OUTPUT/_eurocorpus/slurm/logs).
     #[arg(long, value_name = "DIR")]
     log_dir: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+struct PlanArgs {
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// Tasks per parallel phase (default: as `slurm submit`).
+    #[arg(long, value_name = "N")]
+    tasks: Option<usize>,
+    /// Cores per task (default: [slurm] cpus_per_task, else this machine's).
+    #[arg(long, value_name = "N")]
+    cores: Option<usize>,
+    /// MB of input the sample reads (spread over up to 8 inputs).
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    sample_mb: u64,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args, Debug)]
@@ -459,6 +481,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Pii(c) => pii(c),
+        Command::Plan(a) => plan(a),
         Command::Slurm(SlurmCommand::Submit(a)) => slurm_submit(*a),
         Command::Slurm(SlurmCommand::Status(a)) => slurm_status(a),
         Command::Explain(a) => explain(a),
@@ -544,7 +567,7 @@ fn run(a: RunArgs) -> anyhow::Result<()> {
     let (cfg, origin) = load_pipeline(&a.pipeline, a.quiet)?;
     let config_error = |problem: String| Error::Config { origin: "command line".into(), problems: vec![problem] };
     let task = TaskSel::resolve(a.task_index, a.task_count, |k| std::env::var(k).ok()).map_err(config_error)?;
-    let opts = RunOptions { quiet: a.quiet, force: a.force };
+    let opts = RunOptions { quiet: a.quiet, force: a.force, sample_bytes: 0 };
     let Some(phase) = a.phase else {
         if let Some(t) = task.filter(|t| t.count > 1) {
             return Err(config_error(format!(
@@ -670,6 +693,24 @@ fn slurm_submit(a: SubmitArgs) -> anyhow::Result<()> {
         anyhow::bail!("the run cannot finish: see the failed tasks above (their waiting jobs were cancelled)");
     }
     println!("finished: {}", out.join("manifest.json").display());
+    Ok(())
+}
+
+fn plan(a: PlanArgs) -> anyhow::Result<()> {
+    let (cfg, origin) = load_pipeline(&a.pipeline, true)?;
+    cfg.validate(&origin)?;
+    let files = eurocorpus::input::discover(&cfg.input)?.files;
+    let tasks = a
+        .tasks
+        .or((cfg.slurm.tasks > 0).then_some(cfg.slurm.tasks))
+        .unwrap_or_else(|| slurm::default_tasks(files.iter().map(|f| f.bytes).sum(), files.len()));
+    let cores = a.cores.or(cfg.slurm.cpus_per_task).unwrap_or_else(|| exec::thread_count(0)).max(1);
+    let report = eurocorpus::plan::estimate(&cfg, &origin, tasks.max(1), cores, a.sample_mb.max(1) << 20)?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.render(if cfg.name.is_empty() { "pipeline" } else { &cfg.name }));
+    }
     Ok(())
 }
 

@@ -207,6 +207,279 @@ impl TaskSel {
     }
 }
 
+/// One phase's estimate for the whole input, from a sample run.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseEstimate {
+    /// The phase.
+    pub phase: Phase,
+    /// Units of work (inputs, sections, or 1).
+    pub units: usize,
+    /// Tasks that share it.
+    pub tasks: usize,
+    /// CPU time of the whole phase, in core-hours.
+    pub core_hours: f64,
+    /// Wall time with `tasks` tasks of `cores` cores each, in hours.
+    pub wall_hours: f64,
+    /// Peak memory of one task, in bytes.
+    pub memory_bytes: u64,
+    /// Bytes the phase writes (work files, or the shards).
+    pub bytes_written: u64,
+    /// Files the phase creates on the shared filesystem.
+    pub files_created: u64,
+}
+
+/// `eurocorpus plan`: the phases and what each will cost.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanReport {
+    /// Input files.
+    pub inputs: usize,
+    /// Their total size.
+    pub input_bytes: u64,
+    /// Tasks per parallel phase.
+    pub tasks: usize,
+    /// Cores per task.
+    pub cores: usize,
+    /// Inputs the sample was read from.
+    pub sample_inputs: usize,
+    /// Bytes of input the sample read.
+    pub sample_bytes: u64,
+    /// Threads of the sample run.
+    pub sample_threads: usize,
+    /// Peak memory of the sample run (models, buffers at sample scale).
+    pub sample_peak_rss: u64,
+    /// CPU seconds each task spends before its first unit (loading).
+    pub setup_seconds: f64,
+    /// Per phase.
+    pub phases: Vec<PhaseEstimate>,
+}
+
+/// CPU time this process has used (user + system), from `/proc/self/stat`.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; USER_HZ is 100.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Files and bytes under `dir`.
+fn tree_size(dir: &std::path::Path) -> (u64, u64) {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .fold((0, 0), |(n, b), e| (n + 1, b + e.metadata().map_or(0, |m| m.len())))
+}
+
+/// Runs `cfg` on a sample of its input (up to 8 inputs spread over the
+/// list, `sample_bytes` in all), phase by phase in this process, and scales
+/// what each phase cost to the whole input shared by `tasks` tasks of
+/// `cores` cores. CPU time scales with the bytes read, file counts with
+/// the inputs; memory is the sample's peak plus what grows with the
+/// configuration (threads × batch, sort buffers) or, for the clusters, with
+/// the duplicate edges.
+///
+/// # Errors
+/// An invalid configuration, unreadable inputs, or a sample that holds no
+/// documents.
+pub fn estimate(
+    cfg: &PipelineConfig,
+    origin: &str,
+    tasks: usize,
+    cores: usize,
+    sample_bytes: u64,
+) -> crate::error::Result<PlanReport> {
+    use crate::error::Error;
+    use crate::exec::{run_task, RunOptions};
+    cfg.validate(origin)?;
+    let files = crate::input::discover(&cfg.input)?.files;
+    if files.is_empty() {
+        return Err(Error::Config { origin: origin.into(), problems: vec!["no input files found".into()] });
+    }
+    let k = files.len().min(8);
+    let chosen: Vec<&crate::input::InputFile> = (0..k).map(|i| &files[i * files.len() / k]).collect();
+    let tmp = std::env::temp_dir().join(format!("eurocorpus-plan-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let mut sample = cfg.clone();
+    sample.input.paths = chosen.iter().map(|f| f.path.clone()).collect();
+    sample.output.path = tmp.clone();
+    let opts = RunOptions { quiet: true, force: false, sample_bytes: (sample_bytes / k as u64).max(1) };
+    let mut measured = Vec::new();
+    let mut read = 0;
+    let mut result = Ok(());
+    for phase in Phase::of(cfg) {
+        let (files0, bytes0) = tree_size(&tmp);
+        let (cpu0, t0) = (cpu_seconds(), std::time::Instant::now());
+        match run_task(&sample, origin, &opts, phase, TaskSel::ALL) {
+            Ok(r) => {
+                if let Some(run) = &r.run {
+                    read = run.stats.bytes_read;
+                }
+            }
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+        let cpu = (cpu_seconds() - cpu0).max(t0.elapsed().as_secs_f64() * 0.01);
+        let (files1, bytes1) = tree_size(&tmp);
+        measured.push((phase, cpu.max(0.0), files1.saturating_sub(files0), bytes1.saturating_sub(bytes0)));
+    }
+    // What every task pays before its first unit (tokenizer, models,
+    // thread pool): a rerun of the write phase, whose units are all done.
+    let cpu0 = cpu_seconds();
+    if result.is_ok() {
+        result = run_task(&sample, origin, &opts, Phase::Write, TaskSel::ALL).map(|_| ());
+    }
+    let setup = cpu_seconds() - cpu0;
+    let _ = std::fs::remove_dir_all(&tmp);
+    result?;
+    if read == 0 {
+        return Err(Error::Config { origin: origin.into(), problems: vec!["the sample holds no documents".into()] });
+    }
+    let total: u64 = files.iter().map(|f| f.bytes).sum();
+    let largest = files.iter().map(|f| f.bytes).max().unwrap_or(0);
+    let scale = total as f64 / read as f64;
+    let per_input = files.len() as f64 / k as f64;
+    let sections = cfg
+        .stages
+        .iter()
+        .map(|s| match s {
+            StageConfig::MinhashDedup(m) => m.bands,
+            StageConfig::ExactDedup(_) => 1,
+            _ => 0,
+        })
+        .sum::<usize>();
+    let sort_buffer = cfg
+        .stages
+        .iter()
+        .find_map(|s| match s {
+            StageConfig::MinhashDedup(m) => Some(m.sort_buffer_bytes),
+            _ => None,
+        })
+        .unwrap_or(64 << 20) as u64;
+    let peak = crate::exec::peak_rss_bytes();
+    let stream = (cores * cfg.run.batch_bytes * 3) as u64;
+    let edge_bytes = measured.iter().find(|m| m.0 == Phase::Candidates).map_or(0, |m| m.3);
+    let phases = measured
+        .iter()
+        .map(|&(phase, cpu, new_files, new_bytes)| {
+            let units = match phase.units() {
+                Units::Inputs => files.len(),
+                Units::Sections => sections,
+                Units::One => 1,
+            };
+            let phase_tasks = if phase.parallel() { tasks.min(units).max(1) } else { 1 };
+            let by_bytes = !matches!(phase, Phase::Finish);
+            let work = (cpu - setup).max(0.0);
+            let work_s = if by_bytes { work * scale } else { work * per_input };
+            let core_s = work_s + setup * phase_tasks as f64;
+            let wall_s = setup
+                + match phase {
+                    // One thread: the merge of every task's file, the union-find.
+                    Phase::FrequentLines | Phase::Clusters | Phase::Finish => work_s,
+                    Phase::Candidates => work_s / (phase_tasks * cores).min(units) as f64,
+                    _ => (work_s / (phase_tasks * cores) as f64)
+                        .max(work_s * largest as f64 / total as f64 / cores as f64),
+                };
+            let memory = peak
+                + match phase {
+                    Phase::Lines | Phase::Signatures => stream + sort_buffer,
+                    Phase::Write => stream,
+                    Phase::Candidates | Phase::FrequentLines => files.len() as u64 * (64 << 10),
+                    // Union-find over the documents in duplicate pairs: ~64 bytes each.
+                    Phase::Clusters => (edge_bytes as f64 / 17.0 * 2.0 * 64.0 * scale) as u64,
+                    Phase::Finish => files.len() as u64 * (4 << 10),
+                };
+            let files_created = match phase.units() {
+                Units::Inputs | Units::One if phase != Phase::FrequentLines && phase != Phase::Finish => {
+                    (new_files as f64 * per_input).ceil() as u64
+                }
+                _ => new_files,
+            };
+            PhaseEstimate {
+                phase,
+                units,
+                tasks: phase_tasks,
+                core_hours: core_s / 3600.0,
+                wall_hours: wall_s / 3600.0,
+                memory_bytes: memory,
+                bytes_written: if by_bytes { (new_bytes as f64 * scale) as u64 } else { new_bytes },
+                files_created,
+            }
+        })
+        .collect();
+    Ok(PlanReport {
+        inputs: files.len(),
+        input_bytes: total,
+        tasks,
+        cores,
+        sample_inputs: k,
+        sample_bytes: read,
+        sample_threads: crate::exec::thread_count(cfg.run.threads),
+        sample_peak_rss: peak,
+        setup_seconds: setup,
+        phases,
+    })
+}
+
+fn hms(hours: f64) -> String {
+    let s = (hours * 3600.0).round() as u64;
+    format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+impl PlanReport {
+    /// The plan as a table.
+    pub fn render(&self, name: &str) -> String {
+        use crate::progress::human;
+        use std::fmt::Write as _;
+        let mut o = format!(
+            "plan for {name}: {} inputs, {}B; {} tasks per parallel phase × {} cores\n\n",
+            self.inputs,
+            human(self.input_bytes),
+            self.tasks,
+            self.cores
+        );
+        let _ = writeln!(
+            o,
+            "{:<16} {:>6} {:>6} {:>10} {:>10} {:>12} {:>10} {:>8}",
+            "phase", "units", "tasks", "core-h", "wall", "memory/task", "written", "files"
+        );
+        for p in &self.phases {
+            let _ = writeln!(
+                o,
+                "{:<16} {:>6} {:>6} {:>10.3} {:>10} {:>11}B {:>9}B {:>8}",
+                p.phase.name(),
+                p.units,
+                p.tasks,
+                p.core_hours,
+                hms(p.wall_hours),
+                human(p.memory_bytes),
+                human(p.bytes_written),
+                p.files_created
+            );
+        }
+        let wall: f64 = self.phases.iter().map(|p| p.wall_hours).sum();
+        let core: f64 = self.phases.iter().map(|p| p.core_hours).sum();
+        let mem = self.phases.iter().map(|p| p.memory_bytes).max().unwrap_or(0);
+        let _ = writeln!(o, "{:<16} {:>6} {:>6} {:>10.3} {:>10} {:>11}B", "total", "", "", core, hms(wall), human(mem));
+        let _ = writeln!(
+            o,
+            "\nestimated from a sample of {}B read from {} of the inputs, run here with {} threads \
+             (peak memory {}B; {:.1} s of loading per task); wall times assume this machine's speed \
+             per core and exclude queue waits",
+            human(self.sample_bytes),
+            self.sample_inputs,
+            self.sample_threads,
+            human(self.sample_peak_rss),
+            self.setup_seconds
+        );
+        o
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

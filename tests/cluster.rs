@@ -216,3 +216,48 @@ fn slurm_dry_run_prints_the_scripts_with_every_option() {
     }
     assert!(!out.exists(), "a dry run writes nothing");
 }
+
+#[test]
+fn plan_lists_the_phases_with_an_estimate_for_each() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("never-written");
+    let o = run_expect(
+        eurocorpus()
+            .args(["plan", "pipelines/quickstart.toml", "--tasks", "4", "--cores", "8", "--json", "-o"])
+            .arg(&out),
+        0,
+    );
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!((r["inputs"].as_u64(), r["tasks"].as_u64(), r["cores"].as_u64()), (Some(12), Some(4), Some(8)));
+    assert!(r["sample_bytes"].as_u64().unwrap() > 0);
+    let phases = r["phases"].as_array().unwrap();
+    let got: Vec<(&str, u64, u64)> = phases
+        .iter()
+        .map(|p| (p["phase"].as_str().unwrap(), p["units"].as_u64().unwrap(), p["tasks"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("lines", 12, 4),
+            ("frequent-lines", 1, 1),
+            ("signatures", 12, 4),
+            ("candidates", 41, 4),
+            ("clusters", 1, 1),
+            ("write", 12, 4),
+            ("finish", 1, 1)
+        ]
+    );
+    let peak = r["sample_peak_rss"].as_u64().unwrap();
+    for p in phases {
+        assert!(p["wall_hours"].as_f64().unwrap() > 0.0 && p["memory_bytes"].as_u64().unwrap() >= peak, "{p}");
+    }
+    let write = &phases[5];
+    assert!(
+        write["bytes_written"].as_u64().unwrap() > 100_000 && write["files_created"].as_u64().unwrap() >= 24,
+        "{write}"
+    );
+    assert!(!out.exists(), "plan writes nothing into the output folder");
+    let table = run_expect(eurocorpus().args(["plan", "pipelines/quickstart.toml", "--tasks", "4", "-o"]).arg(&out), 0);
+    let text = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert!(text.starts_with("plan for quickstart: 12 inputs") && text.contains("\ntotal "), "{text}");
+}
