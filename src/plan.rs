@@ -220,7 +220,7 @@ pub struct PhaseEstimate {
     pub core_hours: f64,
     /// Wall time with `tasks` tasks of `cores` cores each, in hours.
     pub wall_hours: f64,
-    /// Peak memory of one task, in bytes.
+    /// Peak memory of one task, in bytes (bounded by the configuration).
     pub memory_bytes: u64,
     /// Bytes the phase writes (work files, or the shards).
     pub bytes_written: u64,
@@ -278,8 +278,7 @@ fn tree_size(dir: &std::path::Path) -> (u64, u64) {
 /// what each phase cost to the whole input shared by `tasks` tasks of
 /// `cores` cores. CPU time scales with the bytes read, file counts with
 /// the inputs; memory is the sample's peak plus what grows with the
-/// configuration (threads × batch, sort buffers) or, for the clusters, with
-/// the duplicate edges.
+/// configuration (threads × batch, sort buffers).
 ///
 /// # Errors
 /// An invalid configuration, unreadable inputs, or a sample that holds no
@@ -362,7 +361,6 @@ pub fn estimate(
         .unwrap_or(64 << 20) as u64;
     let peak = crate::exec::peak_rss_bytes();
     let stream = (cores * cfg.run.batch_bytes * 3) as u64;
-    let edge_bytes = measured.iter().find(|m| m.0 == Phase::Candidates).map_or(0, |m| m.3);
     let phases = measured
         .iter()
         .map(|&(phase, cpu, new_files, new_bytes)| {
@@ -389,8 +387,8 @@ pub fn estimate(
                     Phase::Lines | Phase::Signatures => stream + sort_buffer,
                     Phase::Write => stream,
                     Phase::Candidates | Phase::FrequentLines => files.len() as u64 * (64 << 10),
-                    // Union-find over the documents in duplicate pairs: ~64 bytes each.
-                    Phase::Clusters => (edge_bytes as f64 / 17.0 * 2.0 * 64.0 * scale) as u64,
+                    // Sorts within the budget, and an in-memory union-find of budget / 64 edges.
+                    Phase::Clusters => 2 * sort_buffer,
                     Phase::Finish => files.len() as u64 * (4 << 10),
                 };
             let files_created = match phase.units() {

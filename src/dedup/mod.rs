@@ -22,6 +22,7 @@
 //! The result depends only on the input and the configuration, not on the
 //! number of threads or tasks.
 
+pub mod components;
 pub mod lines;
 pub mod minhash;
 pub mod phases;

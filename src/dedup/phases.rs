@@ -5,7 +5,7 @@
 //! its files atomically and then a small completion marker, so a rerun
 //! skips finished work.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::os::unix::fs::FileExt;
@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::xxh3_128;
 
+use super::components;
 use super::lines::FrequentLines;
 use super::minhash::{band_hash, estimate_jaccard, MinHasher, ShingleScratch};
 use super::runfile::{merge, Record, RecordReader, Sorter};
@@ -417,102 +418,151 @@ pub struct ClusterTotals {
     pub largest: u64,
 }
 
-fn find(parent: &mut HashMap<u64, u64>, x: u64) -> u64 {
-    let mut root = x;
-    while let Some(&p) = parent.get(&root) {
-        if p == root {
-            break;
-        }
-        root = p;
+/// The edges of one section's file, as (doc, of, exact).
+fn edges_of(path: &Path) -> Result<impl Iterator<Item = Result<(u64, u64, bool)>> + '_> {
+    let f = File::open(path).map_err(|e| Error::io(path, "open", e))?;
+    let len = f.metadata().map_err(|e| Error::io(path, "stat", e))?.len();
+    if len % 17 != 0 {
+        return Err(Error::Output {
+            path: path.to_path_buf(),
+            detail: "dedup edge file is corrupt; delete it to recompute".into(),
+        });
     }
-    // Path compression.
-    let mut cur = x;
-    while let Some(&p) = parent.get(&cur) {
-        if p == root {
-            break;
+    let mut r = std::io::BufReader::with_capacity(1 << 16, f);
+    let mut left = len / 17;
+    Ok(std::iter::from_fn(move || {
+        if left == 0 {
+            return None;
         }
-        parent.insert(cur, root);
-        cur = p;
-    }
-    root
-}
-
-/// Phase 3: joins the edges of every section into clusters (union-find;
-/// the smallest key, the first document in input order, represents its
-/// cluster) and writes one removal list per task.
-///
-/// # Errors
-/// A missing or corrupt edge file.
-pub fn clusters(spec: &DedupSpec, work: &WorkDir, tasks: usize, fingerprint: &str) -> Result<ClusterTotals> {
-    let mut parent: HashMap<u64, u64> = HashMap::new();
-    let mut exact_dup: std::collections::HashSet<u64> = std::collections::HashSet::new();
-    for section in spec.sections() {
-        let p = work.edges(section);
-        let mut bytes = Vec::new();
-        File::open(&p).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|e| Error::io(&p, "read", e))?;
-        if bytes.len() % 17 != 0 {
-            return Err(Error::Output { path: p, detail: "dedup edge file is corrupt; delete it to recompute".into() });
-        }
-        for rec in bytes.chunks_exact(17) {
+        left -= 1;
+        let mut rec = [0u8; 17];
+        Some(r.read_exact(&mut rec).map_err(|e| Error::io(path, "read", e)).map(|()| {
             let doc = u64::from_le_bytes(rec[..8].try_into().expect("8 bytes"));
             let of = u64::from_le_bytes(rec[8..16].try_into().expect("8 bytes"));
-            if rec[16] == 1 {
-                exact_dup.insert(doc);
+            (doc, of, rec[16] == 1)
+        }))
+    }))
+}
+
+/// Phase 3: joins the edges of every section into clusters, the smallest
+/// key (the first document in input order) representing each, and writes
+/// one removal list per task. Components are found over sorted files
+/// ([`super::components`]), so memory stays within a few sort budgets
+/// (`sort_buffer_bytes`) however many duplicates the corpus holds.
+///
+/// # Errors
+/// A missing or corrupt edge file; I/O errors on the work files.
+pub fn clusters(spec: &DedupSpec, work: &WorkDir, tasks: usize, fingerprint: &str) -> Result<ClusterTotals> {
+    let budget = spec.minhash.as_ref().map_or(64 << 20, |m| m.sort_buffer_bytes);
+    let dir = work.root.join("clusters");
+    let spill = dir.join("spill");
+    let file = |name: &str| dir.join(format!("{name}.bin"));
+    let edge_files: Vec<PathBuf> = spec.sections().into_iter().map(|s| work.edges(s)).collect();
+    let mut exact = Sorter::new(budget / 4, &spill.join("exact"));
+    let labels = {
+        let mut all = Vec::new();
+        for p in &edge_files {
+            all.push(edges_of(p)?);
+        }
+        let edges = all.into_iter().flatten().map(|e| {
+            let (doc, of, is_exact) = e?;
+            if is_exact {
+                exact.push(Record { section: 0, hash: doc, doc: 0 })?;
             }
-            parent.entry(doc).or_insert(doc);
-            parent.entry(of).or_insert(of);
-            let (a, b) = (find(&mut parent, doc), find(&mut parent, of));
-            if a != b {
-                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                parent.insert(hi, lo);
+            Ok((doc, of))
+        });
+        components::min_labels(edges, budget, &dir)?.0
+    };
+    exact.finish(&file("exact"))?;
+
+    // Cluster sizes: members by root, counted, then sent back to each member.
+    let mut by_root = Sorter::new(budget, &spill);
+    for l in RecordReader::section(&labels, 0)? {
+        let l = l?;
+        by_root.push(Record { section: 0, hash: l.doc, doc: l.hash })?;
+    }
+    by_root.finish(&file("by-root"))?;
+    let mut totals = ClusterTotals::default();
+    let mut root_sizes = Sorter::new(budget, &spill);
+    let mut current: Option<(u64, u64)> = None;
+    let mut flush = |c: Option<(u64, u64)>, sizes: &mut Sorter| -> Result<()> {
+        if let Some((root, n)) = c {
+            totals.clusters += 1;
+            totals.largest = totals.largest.max(n);
+            sizes.push(Record { section: 0, hash: root, doc: n })?;
+        }
+        Ok(())
+    };
+    for m in RecordReader::section(&file("by-root"), 0)? {
+        let m = m?;
+        match &mut current {
+            Some((root, n)) if *root == m.hash => *n += 1,
+            _ => {
+                flush(current, &mut root_sizes)?;
+                current = Some((m.hash, 1));
             }
         }
     }
-    let nodes: Vec<u64> = parent.keys().copied().collect();
-    let mut roots: HashMap<u64, u64> = HashMap::new();
-    let mut sizes: HashMap<u64, u64> = HashMap::new();
-    for &n in &nodes {
-        let r = find(&mut parent, n);
-        roots.insert(n, r);
-        *sizes.entry(r).or_default() += 1;
+    flush(current, &mut root_sizes)?;
+    root_sizes.finish(&file("root-sizes"))?;
+    let mut node_sizes = Sorter::new(budget, &spill);
+    let mut sizes = RecordReader::section(&file("root-sizes"), 0)?;
+    let mut size = None;
+    for m in RecordReader::section(&file("by-root"), 0)? {
+        let m = m?;
+        while size.is_none_or(|s: Record| s.hash < m.hash) {
+            size = Some(sizes.next().ok_or_else(|| Error::Internal("a cluster root has no size".into()))??);
+        }
+        node_sizes.push(Record { section: 0, hash: m.doc, doc: size.map_or(1, |s| s.doc) })?;
     }
-    // Per task: (ordinal, kind: 0 keep, 1 exact, 2 near; cluster size; cluster id).
-    let mut per_task: BTreeMap<usize, Vec<(u64, u8, u64, u64)>> = BTreeMap::new();
-    let mut totals = ClusterTotals::default();
-    for (&n, &r) in &roots {
-        let (task, ordinal) = split_key(n);
-        let size = sizes[&r];
-        let kind = if n == r {
-            0
-        } else if exact_dup.contains(&n) {
+    node_sizes.finish(&file("node-sizes"))?;
+
+    // Per task, in key order: (ordinal, kind: 0 keep, 1 exact, 2 near; cluster size; root).
+    let out_dir = work.root.join("remove");
+    std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, "create the dedup folder", e))?;
+    let mut written: Vec<(PathBuf, u64)> = Vec::with_capacity(tasks);
+    let mut list: Vec<u8> = Vec::new();
+    let publish = |upto: usize, list: &mut Vec<u8>, written: &mut Vec<(PathBuf, u64)>| -> Result<()> {
+        while written.len() < upto {
+            let task = written.len();
+            crate::manifest::write_atomic(&work.removal(task), list)?;
+            written.push((work.removal(task), list.len() as u64 / 25));
+            list.clear();
+        }
+        Ok(())
+    };
+    let mut sizes = RecordReader::section(&file("node-sizes"), 0)?;
+    let mut exact_r = RecordReader::section(&file("exact"), 0)?.peekable();
+    for l in RecordReader::section(&labels, 0)? {
+        let l = l?;
+        let (task, ordinal) = split_key(l.hash);
+        if task >= tasks {
+            return Err(Error::Internal(format!("a duplicate names input {task} of {tasks}")));
+        }
+        publish(task, &mut list, &mut written)?;
+        let size = sizes.next().ok_or_else(|| Error::Internal("a document has no cluster size".into()))??.doc;
+        let mut is_exact = false;
+        while let Some(e) = components::next_if_ok(&mut exact_r, |e| e.hash <= l.hash)? {
+            is_exact |= e.hash == l.hash;
+        }
+        let kind = if l.hash == l.doc {
+            0u8
+        } else if is_exact {
             totals.exact += 1;
             1
         } else {
             totals.near += 1;
             2
         };
-        per_task.entry(task).or_default().push((ordinal, kind, size, r));
+        list.extend_from_slice(&ordinal.to_le_bytes());
+        list.push(kind);
+        list.extend_from_slice(&size.to_le_bytes());
+        list.extend_from_slice(&l.doc.to_le_bytes());
     }
-    totals.clusters = sizes.len() as u64;
-    totals.largest = sizes.values().copied().max().unwrap_or(0);
-    let dir = work.root.join("remove");
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
-    let mut written = Vec::with_capacity(tasks);
-    for task in 0..tasks {
-        let mut list = per_task.remove(&task).unwrap_or_default();
-        written.push((work.removal(task), list.len() as u64));
-        list.sort_unstable();
-        let mut bytes = Vec::with_capacity(list.len() * 25);
-        for (ordinal, kind, size, root) in list {
-            bytes.extend_from_slice(&ordinal.to_le_bytes());
-            bytes.push(kind);
-            bytes.extend_from_slice(&size.to_le_bytes());
-            bytes.extend_from_slice(&root.to_le_bytes());
-        }
-        crate::manifest::write_atomic(&work.removal(task), &bytes)?;
-    }
+    publish(tasks, &mut list, &mut written)?;
     let files: Vec<(&Path, u64)> = written.iter().map(|(p, n)| (p.as_path(), *n)).collect();
     marker::write(&work.clusters_marker(), fingerprint, &files)?;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(totals)
 }
 
