@@ -373,9 +373,10 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
             }));
         }
         ctx.progress.finish();
+        let owners = TaskSel::owners(task.count, &sizes);
         let missing: Vec<String> = (0..files.len())
             .filter(|&i| records[i].is_none())
-            .map(|i| unit_problem(&ctx, Phase::Write, i, "has no completion record", task.count))
+            .map(|i| unit_problem(&ctx, Phase::Write, i, "has no completion record", (owners[i], task.count)))
             .collect();
         if !missing.is_empty() {
             return Err(incomplete(Phase::Finish, missing));
@@ -566,9 +567,10 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
             _ => work.marker(phase, u as u64).is_some_and(|m| marker::check(&m, &fp, false).is_ok()),
         };
         let done_units: Vec<bool> = (0..unit_sizes.len()).map(done).collect();
-        let unfinished_tasks = (0..tasks)
-            .filter(|&index| TaskSel { index, count: tasks }.share(&unit_sizes).iter().any(|&u| !done_units[u]))
-            .collect();
+        let owners = TaskSel::owners(tasks, &unit_sizes);
+        let unfinished: BTreeSet<usize> =
+            (0..unit_sizes.len()).filter(|&u| !done_units[u]).map(|u| owners[u]).collect();
+        let unfinished_tasks = unfinished.into_iter().collect();
         all.push(PhaseProgress {
             phase,
             tasks,
@@ -800,7 +802,8 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
                     .iter()
                     .filter_map(|&i| {
                         let why = ctx.work.verify_removal(i, fp).err()?;
-                        Some(unit_problem(ctx, Phase::Clusters, 0, &format!("(removal list of input {i}): {why}"), 1))
+                        let why = format!("(removal list of input {i}): {why}");
+                        Some(unit_problem(ctx, Phase::Clusters, 0, &why, (0, task.count)))
                     })
                     .collect();
                 if !problems.is_empty() {
@@ -861,10 +864,15 @@ fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
             Units::Sections => ctx.dedup.as_ref().map_or(vec![], |d| d.sections().into_iter().map(u64::from).collect()),
             Units::One => vec![0],
         };
+        let sizes: Vec<u64> = match need.units() {
+            Units::Inputs => ctx.files.iter().map(|f| f.bytes).collect(),
+            _ => vec![1; keys.len()],
+        };
+        let owners = TaskSel::owners(if need.parallel() { count } else { 1 }, &sizes);
         for (unit, key) in keys.into_iter().enumerate() {
             let Some(path) = ctx.work.marker(need, key) else { continue };
             if let Err(why) = marker::check(&path, &ctx.fingerprint, deep) {
-                problems.push(unit_problem(ctx, need, unit, &why, count));
+                problems.push(unit_problem(ctx, need, unit, &why, (owners[unit], count)));
             }
         }
     }
@@ -876,25 +884,13 @@ fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
 }
 
 /// One line of an [`Error::Incomplete`]: the unit, what is wrong, and the
-/// task that redoes it.
-fn unit_problem(ctx: &Ctx, phase: Phase, unit: usize, why: &str, count: usize) -> String {
+/// task (`owner` of `count`) that redoes it.
+fn unit_problem(ctx: &Ctx, phase: Phase, unit: usize, why: &str, (owner, count): (usize, usize)) -> String {
+    let rerun = format!("rerun `--phase {phase} --task-index {owner} --task-count {count}`");
     match phase.units() {
-        Units::Inputs => {
-            let sizes: Vec<u64> = ctx.files.iter().map(|f| f.bytes).collect();
-            format!(
-                "{phase}: input {unit} ({}) {why}; rerun `--phase {phase} --task-index {} --task-count {count}`",
-                ctx.files[unit].path.display(),
-                TaskSel::owner(count, &sizes, unit)
-            )
-        }
-        Units::Sections => {
-            let n = ctx.dedup.as_ref().map_or(1, |d| d.sections().len());
-            format!(
-                "{phase}: section {unit} {why}; rerun `--phase {phase} --task-index {} --task-count {count}`",
-                TaskSel::owner(count, &vec![1; n], unit)
-            )
-        }
-        Units::One => format!("{phase} {why}; rerun `--phase {phase}`"),
+        Units::Inputs => format!("{phase}: input {unit} ({}) {why}; {rerun}", ctx.files[unit].path.display()),
+        Units::Sections => format!("{phase}: section {unit} {why}; {rerun}"),
+        Units::One => format!("{phase} {why}; {rerun}"),
     }
 }
 

@@ -174,36 +174,36 @@ impl TaskSel {
         Ok(Some(TaskSel { index, count }))
     }
 
-    /// The units of a phase this task does, given each unit's size: units
-    /// are dealt largest first to the task with the least work so far (ties
-    /// to the lower task), so the share is deterministic and balanced by
-    /// bytes. Returned largest first.
+    /// The units of a phase this task does, given each unit's size (see
+    /// [`TaskSel::owners`]), largest first.
     pub fn share(self, sizes: &[u64]) -> Vec<usize> {
-        if self.count == 1 {
-            let mut all: Vec<usize> = (0..sizes.len()).collect();
-            all.sort_by_key(|&u| (std::cmp::Reverse(sizes[u]), u));
-            return all;
+        let owners = TaskSel::owners(self.count, sizes);
+        let mut mine: Vec<usize> = (0..sizes.len()).filter(|&u| owners[u] == self.index).collect();
+        mine.sort_by_key(|&u| (std::cmp::Reverse(sizes[u]), u));
+        mine
+    }
+
+    /// The task of each unit when `count` tasks share units of these sizes:
+    /// units are dealt largest first to the task with the least work so far
+    /// (ties to the lower task), so the share is deterministic and balanced
+    /// by bytes. One pass, O(units × log tasks).
+    pub fn owners(count: usize, sizes: &[u64]) -> Vec<usize> {
+        let mut owners = vec![0; sizes.len()];
+        if count <= 1 {
+            return owners;
         }
         let mut order: Vec<usize> = (0..sizes.len()).collect();
         order.sort_by_key(|&u| (std::cmp::Reverse(sizes[u]), u));
         // Min-heap of (load, task).
         let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, usize)>> =
-            (0..self.count).map(|t| std::cmp::Reverse((0, t))).collect();
-        let mut mine = Vec::new();
+            (0..count).map(|t| std::cmp::Reverse((0, t))).collect();
         for u in order {
             let std::cmp::Reverse((load, t)) = heap.pop().expect("count >= 1");
-            if t == self.index {
-                mine.push(u);
-            }
+            owners[u] = t;
             // Empty units still count, so that many empty files spread out.
             heap.push(std::cmp::Reverse((load + sizes[u].max(1), t)));
         }
-        mine
-    }
-
-    /// The task that does unit `unit` (see [`TaskSel::share`]).
-    pub fn owner(count: usize, sizes: &[u64], unit: usize) -> usize {
-        (0..count).find(|&index| TaskSel { index, count }.share(sizes).contains(&unit)).unwrap_or(0)
+        owners
     }
 }
 
@@ -524,7 +524,7 @@ mod tests {
         // Largest first to the least loaded: {100}, {70}, {30, 30, 5, 1, 0, 0}.
         let three: Vec<Vec<usize>> = (0..3).map(|index| TaskSel { index, count: 3 }.share(&sizes)).collect();
         assert_eq!(three, vec![vec![0], vec![2], vec![3, 4, 1, 7, 5, 6]]);
-        assert_eq!(TaskSel::owner(3, &sizes, 4), 2);
+        assert_eq!(TaskSel::owners(3, &sizes), vec![0, 2, 1, 2, 2, 2, 2, 2]);
     }
 
     #[test]
