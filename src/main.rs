@@ -669,6 +669,23 @@ fn slurm_submit(a: SubmitArgs) -> anyhow::Result<()> {
     };
     let name = if cfg.name.is_empty() { "pipeline" } else { cfg.name.as_str() };
     let out = cfg.output.path.clone();
+    if !a.dry_run {
+        // Submitting again while tasks of the run are queued would run them twice.
+        if let Ok(previous) = slurm::load_run(&out) {
+            let queued = slurm::queue(&previous)?;
+            if !queued.is_empty() {
+                let mut ids: Vec<&str> = queued.iter().map(|q| q.job_id.as_str()).collect();
+                ids.dedup();
+                anyhow::bail!(
+                    "jobs of this run are still in the queue ({}): wait for them (eurocorpus slurm status {}) \
+                     or cancel them (scancel {}) before submitting again",
+                    ids.join(", "),
+                    out.display(),
+                    ids.join(" ")
+                );
+            }
+        }
+    }
     let sub = slurm::submit(&out, name, &sc, &inv, tasks, &progress, a.dry_run)?;
     if a.dry_run {
         for (_, path, text) in &sub.scripts {

@@ -178,6 +178,18 @@ fn slurm_runs_the_plan_as_job_arrays_and_resubmits_what_failed() {
     assert_same_output(&local, &failing);
     let o = run_expect(&mut submit(&failing), 0);
     assert!(String::from_utf8_lossy(&o.stdout).contains("nothing to submit"));
+
+    // While a run's jobs are queued, submitting again is refused (they would run twice).
+    let busy = dir.path().join("slurm-busy");
+    run_expect(&mut submit(&busy), 0);
+    let err = stderr(&run_expect(&mut submit(&busy), 1));
+    assert!(err.contains("jobs of this run are still in the queue") && err.contains("scancel "), "{err}");
+    let started = std::time::Instant::now();
+    while !busy.join("manifest.json").exists() {
+        assert!(started.elapsed().as_secs() < 300, "the busy run did not finish");
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    assert_same_output(&local, &busy);
 }
 
 #[test]
