@@ -811,13 +811,7 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
                 }
             }
             let mine = task.share(&sizes).len();
-            let mut results = run_lanes(ctx, todo, threads, |i| process_input(ctx, i));
-            results.sort_by_key(|(i, _)| *i);
-            for (_, r) in results {
-                if r?.is_none() {
-                    return Err(Error::Internal("a phase was cancelled".into()));
-                }
-            }
+            check_lanes(run_lanes(ctx, todo, threads, |i| process_input(ctx, i).map(|r| r.map(|_| ()))))?;
             Ok((mine, mine - todo.len()))
         }
         Phase::Finish => Err(Error::Internal("the finish phase has no units to share".into())),
