@@ -28,7 +28,7 @@ use crate::config::{OnError, PartitionBy, PipelineConfig};
 use crate::dedup::lines::{FrequentLines, LineDedupConfig};
 use crate::dedup::phases::{
     candidates, candidates_done, clusters, clusters_done, count_lines, frequent_lines_done, line_hashes_done,
-    signatures_done, DedupSpec, DocSig, LineTaskWriter, RemovalList, SigScratch, SigTaskWriter, WorkDir,
+    signatures_done, DedupSpec, DocSig, LineTaskWriter, Part, RemovalList, SigScratch, SigTaskWriter, WorkDir,
 };
 use crate::dedup::report::{DedupReport, DocRef, ReportBuilder};
 use crate::dedup::DupKind;
@@ -547,13 +547,13 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
             _ => {}
         }
     }
-    let sections = DedupSpec::new(exact, minhash).sections();
+    let parts = DedupSpec::new(exact, minhash).parts(task_count);
     let finished = marker::check(&out.join(STATE_DIR).join(FINISH_MARKER), &fp, false).is_ok();
     let mut all = Vec::new();
     for phase in Phase::of(cfg) {
         let (unit_sizes, tasks) = match phase.units() {
             Units::Inputs => (sizes.clone(), task_count),
-            Units::Sections => (vec![1; sections.len()], task_count),
+            Units::Sections => (vec![1; parts.len()], task_count),
             Units::One => (vec![1], 1),
         };
         let done = |u: usize| match phase {
@@ -561,10 +561,8 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
             Phase::Finish => finished,
             // The finish phase removes the dedup work files and their markers.
             _ if finished => true,
-            Phase::Candidates => {
-                work.marker(phase, u64::from(sections[u])).is_some_and(|m| marker::check(&m, &fp, false).is_ok())
-            }
-            _ => work.marker(phase, u as u64).is_some_and(|m| marker::check(&m, &fp, false).is_ok()),
+            Phase::Candidates => marker::check(&work.edges_marker(parts[u]), &fp, false).is_ok(),
+            _ => work.marker(phase, u).is_some_and(|m| marker::check(&m, &fp, false).is_ok()),
         };
         let done_units: Vec<bool> = (0..unit_sizes.len()).map(done).collect();
         let owners = TaskSel::owners(tasks, &unit_sizes);
@@ -780,11 +778,11 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
         }
         Phase::Candidates => {
             let spec = ctx.dedup.as_ref().ok_or_else(not_planned)?;
-            let sections = spec.sections();
-            let mine: Vec<u32> = task.share(&vec![1; sections.len()]).into_iter().map(|u| sections[u]).collect();
-            let pending: Vec<u32> = mine.iter().copied().filter(|&s| !candidates_done(&ctx.work, s, fp)).collect();
+            let parts = spec.parts(task.count);
+            let mine: Vec<Part> = task.share(&vec![1; parts.len()]).into_iter().map(|u| parts[u]).collect();
+            let pending: Vec<Part> = mine.iter().copied().filter(|&p| !candidates_done(&ctx.work, p, fp)).collect();
             ctx.pool.install(|| {
-                pending.par_iter().try_for_each(|&s| candidates(spec, &ctx.work, ctx.files.len(), s, fp).map(|_| ()))
+                pending.par_iter().try_for_each(|&p| candidates(spec, &ctx.work, ctx.files.len(), p, fp).map(|_| ()))
             })?;
             Ok((mine.len(), mine.len() - pending.len()))
         }
@@ -793,7 +791,7 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
             if clusters_done(&ctx.work, fp) {
                 return Ok((1, 1));
             }
-            clusters(spec, &ctx.work, ctx.files.len(), fp)?;
+            clusters(spec, &ctx.work, ctx.files.len(), &spec.parts(task.count), fp)?;
             Ok((1, 0))
         }
         Phase::Write => {
@@ -853,18 +851,21 @@ fn reads(ctx: &Ctx, phase: Phase) -> Vec<(Phase, bool)> {
 fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
     let mut problems = Vec::new();
     for (need, deep) in reads(ctx, phase) {
-        let keys: Vec<u64> = match need.units() {
-            Units::Inputs => (0..ctx.files.len() as u64).collect(),
-            Units::Sections => ctx.dedup.as_ref().map_or(vec![], |d| d.sections().into_iter().map(u64::from).collect()),
-            Units::One => vec![0],
+        let markers: Vec<Option<PathBuf>> = match need.units() {
+            Units::Inputs => (0..ctx.files.len()).map(|u| ctx.work.marker(need, u)).collect(),
+            Units::Sections => ctx
+                .dedup
+                .as_ref()
+                .map_or(vec![], |d| d.parts(count).into_iter().map(|p| Some(ctx.work.edges_marker(p))).collect()),
+            Units::One => vec![ctx.work.marker(need, 0)],
         };
         let sizes: Vec<u64> = match need.units() {
             Units::Inputs => ctx.files.iter().map(|f| f.bytes).collect(),
-            _ => vec![1; keys.len()],
+            _ => vec![1; markers.len()],
         };
         let owners = TaskSel::owners(if need.parallel() { count } else { 1 }, &sizes);
-        for (unit, key) in keys.into_iter().enumerate() {
-            let Some(path) = ctx.work.marker(need, key) else { continue };
+        for (unit, path) in markers.into_iter().enumerate() {
+            let Some(path) = path else { continue };
             if let Err(why) = marker::check(&path, &ctx.fingerprint, deep) {
                 problems.push(unit_problem(ctx, need, unit, &why, (owners[unit], count)));
             }
@@ -883,7 +884,7 @@ fn unit_problem(ctx: &Ctx, phase: Phase, unit: usize, why: &str, (owner, count):
     let rerun = format!("rerun `--phase {phase} --task-index {owner} --task-count {count}`");
     match phase.units() {
         Units::Inputs => format!("{phase}: input {unit} ({}) {why}; {rerun}", ctx.files[unit].path.display()),
-        Units::Sections => format!("{phase}: section {unit} {why}; {rerun}"),
+        Units::Sections => format!("{phase}: unit {unit} (a section or a hash range of one) {why}; {rerun}"),
         Units::One => format!("{phase} {why}; {rerun}"),
     }
 }
@@ -925,12 +926,13 @@ fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
     let pending: Vec<usize> = all.filter(|&i| !signatures_done(&ctx.work, i, &ctx.fingerprint)).collect();
     check(run_lanes(ctx, &pending, threads, |i| signature_task(ctx, spec, i).map(|r| r.map(|_| ()))))?;
     let tasks = ctx.files.len();
-    let sections: Vec<u32> =
-        spec.sections().into_iter().filter(|&s| !candidates_done(&ctx.work, s, &ctx.fingerprint)).collect();
+    let parts = spec.parts(1);
+    let pending: Vec<Part> =
+        parts.iter().copied().filter(|&p| !candidates_done(&ctx.work, p, &ctx.fingerprint)).collect();
     ctx.pool.install(|| {
-        sections.par_iter().try_for_each(|&s| candidates(spec, &ctx.work, tasks, s, &ctx.fingerprint).map(|_| ()))
+        pending.par_iter().try_for_each(|&p| candidates(spec, &ctx.work, tasks, p, &ctx.fingerprint).map(|_| ()))
     })?;
-    clusters(spec, &ctx.work, tasks, &ctx.fingerprint)?;
+    clusters(spec, &ctx.work, tasks, &parts, &ctx.fingerprint)?;
     Ok(())
 }
 

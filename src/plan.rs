@@ -40,7 +40,8 @@ pub enum Phase {
 pub enum Units {
     /// One per input file.
     Inputs,
-    /// One per dedup section.
+    /// One per dedup section, or per hash range of one when there are more
+    /// tasks than sections.
     Sections,
     /// The phase is one unit of work.
     One,
@@ -366,7 +367,8 @@ pub fn estimate(
         .map(|&(phase, cpu, new_files, new_bytes)| {
             let units = match phase.units() {
                 Units::Inputs => files.len(),
-                Units::Sections => sections,
+                // Sections split into hash ranges until every task has one.
+                Units::Sections => sections * tasks.div_ceil(sections.max(1)).max(1),
                 Units::One => 1,
             };
             let phase_tasks = if phase.parallel() { tasks.min(units).max(1) } else { 1 };

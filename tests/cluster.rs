@@ -59,6 +59,44 @@ fn phases_shared_by_1_3_or_7_tasks_give_the_local_output() {
 }
 
 #[test]
+fn more_tasks_than_sections_split_the_candidates_by_hash_range() {
+    let dir = TempDir::new().unwrap();
+    // Two bands and the exact hashes: 3 sections, so 7 tasks split each into 3 hash ranges.
+    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml"))
+        .unwrap()
+        .replace("bands = 40\nrows = 3", "bands = 2\nrows = 2");
+    let p = pipeline(dir.path(), "two-bands.toml", &text);
+    let run = |out: &Path, extra: &[&str]| {
+        let o = eurocorpus().arg("run").arg(&p).args(["-q", "-o"]).arg(out).args(extra).output().unwrap();
+        assert!(o.status.success(), "{extra:?}: {}", stderr(&o));
+        o
+    };
+    let local = dir.path().join("local");
+    run(&local, &[]);
+    let out = dir.path().join("tasks-7");
+    for phase in PHASES {
+        for index in 0..7 {
+            let o = run(&out, &["--phase", phase, "--task-index", &index.to_string(), "--task-count", "7"]);
+            if phase == "candidates" {
+                assert!(stderr(&o).contains("phase candidates, task"), "{}", stderr(&o));
+                if index == 0 {
+                    let names: Vec<String> = std::fs::read_dir(out.join("_eurocorpus/dedup/edges"))
+                        .unwrap()
+                        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.ends_with(".bin"))
+                        .collect();
+                    assert!(names.iter().all(|n| n.contains("of0003")), "{names:?}");
+                }
+            }
+        }
+    }
+    assert_same_output(&local, &out);
+    assert_eq!(stats_without_timing(&local), stats_without_timing(&out));
+    let removed = stats(&out)["removed"].clone();
+    assert!(removed.to_string().contains("duplicate"), "the fixtures hold duplicates: {removed}");
+}
+
+#[test]
 fn a_phase_names_the_task_whose_files_are_missing_or_corrupt() {
     let dir = TempDir::new().unwrap();
     let out = dir.path().join("out");

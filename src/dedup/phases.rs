@@ -89,6 +89,14 @@ impl DedupSpec {
         s
     }
 
+    /// The units of the candidates phase for `tasks` tasks: each section,
+    /// split into as many hash ranges as it takes to give every task one.
+    pub fn parts(&self, tasks: usize) -> Vec<Part> {
+        let sections = self.sections();
+        let ranges = tasks.div_ceil(sections.len().max(1)).max(1) as u32;
+        sections.into_iter().flat_map(|section| (0..ranges).map(move |range| Part { section, range, ranges })).collect()
+    }
+
     /// Computes a document's hashes.
     pub fn compute(&self, text: &str, scratch: &mut SigScratch, out: &mut DocSig) {
         out.exact = match &self.exact {
@@ -112,6 +120,35 @@ impl DedupSpec {
     }
 }
 
+/// A unit of the candidates phase: a section, or one of `ranges` equal
+/// ranges of its hashes. A group of equal hashes never straddles two
+/// ranges, so splitting changes the edge files, not the clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// The section (band, or [`EXACT_SECTION`]).
+    pub section: u32,
+    /// Which range.
+    pub range: u32,
+    /// Ranges per section.
+    pub ranges: u32,
+}
+
+impl Part {
+    fn name(self) -> String {
+        if self.ranges == 1 {
+            format!("{:010}", self.section)
+        } else {
+            format!("{:010}-{:04}of{:04}", self.section, self.range, self.ranges)
+        }
+    }
+
+    /// The hash bounds `lo..hi` (`hi` `None` for the last range).
+    fn bounds(self) -> (u64, Option<u64>) {
+        let at = |r: u32| ((u128::from(r) << 64) / u128::from(self.ranges)) as u64;
+        (at(self.range), (self.range + 1 < self.ranges).then(|| at(self.range + 1)))
+    }
+}
+
 /// Where a run's dedup files live.
 #[derive(Debug, Clone)]
 pub struct WorkDir {
@@ -132,11 +169,12 @@ impl WorkDir {
     fn sig_marker(&self, task: usize) -> PathBuf {
         self.root.join("sig").join(format!("{task:05}.done"))
     }
-    fn edges(&self, section: u32) -> PathBuf {
-        self.root.join("edges").join(format!("{section:010}.bin"))
+    fn edges(&self, part: Part) -> PathBuf {
+        self.root.join("edges").join(format!("{}.bin", part.name()))
     }
-    fn edges_marker(&self, section: u32) -> PathBuf {
-        self.root.join("edges").join(format!("{section:010}.done"))
+    /// The completion marker of a `candidates` unit.
+    pub fn edges_marker(&self, part: Part) -> PathBuf {
+        self.root.join("edges").join(format!("{}.done", part.name()))
     }
     fn removal(&self, task: usize) -> PathBuf {
         self.root.join("remove").join(format!("{task:05}.bin"))
@@ -170,15 +208,15 @@ impl WorkDir {
         let _ = std::fs::remove_dir_all(self.root.join("spill"));
     }
     /// The completion marker of unit `unit` of a dedup phase (an input
-    /// number, or a section for `candidates`); `None` for the other phases.
-    pub fn marker(&self, phase: Phase, unit: u64) -> Option<PathBuf> {
+    /// number; see [`WorkDir::edges_marker`] for `candidates`); `None` for
+    /// the other phases.
+    pub fn marker(&self, phase: Phase, unit: usize) -> Option<PathBuf> {
         match phase {
-            Phase::Lines => Some(self.lines_marker(unit as usize)),
+            Phase::Lines => Some(self.lines_marker(unit)),
             Phase::FrequentLines => Some(self.frequent_marker()),
-            Phase::Signatures => Some(self.sig_marker(unit as usize)),
-            Phase::Candidates => Some(self.edges_marker(unit as u32)),
+            Phase::Signatures => Some(self.sig_marker(unit)),
             Phase::Clusters => Some(self.clusters_marker()),
-            Phase::Write | Phase::Finish => None,
+            Phase::Candidates | Phase::Write | Phase::Finish => None,
         }
     }
     /// Checks input `task`'s removal list against the clusters marker:
@@ -322,25 +360,28 @@ struct Edge {
 }
 
 /// True when section `section`'s candidates are complete.
-pub fn candidates_done(work: &WorkDir, section: u32, fingerprint: &str) -> bool {
-    marker_ok(&work.edges_marker(section), fingerprint)
+pub fn candidates_done(work: &WorkDir, part: Part, fingerprint: &str) -> bool {
+    marker_ok(&work.edges_marker(part), fingerprint)
 }
 
-/// Phase 2 for one section: finds and verifies candidate pairs among the
-/// `tasks` task files, and writes the edges. Returns the number of edges.
+/// Phase 2 for one section (or hash range of one): finds and verifies
+/// candidate pairs among the `tasks` task files, and writes the edges.
+/// Returns the number of edges.
 ///
 /// # Errors
 /// A missing or corrupt task file (named).
-pub fn candidates(spec: &DedupSpec, work: &WorkDir, tasks: usize, section: u32, fingerprint: &str) -> Result<u64> {
+pub fn candidates(spec: &DedupSpec, work: &WorkDir, tasks: usize, part: Part, fingerprint: &str) -> Result<u64> {
+    let section = part.section;
+    let (lo, hi) = part.bounds();
     let mut readers: Vec<Box<dyn Iterator<Item = Result<Record>>>> = Vec::new();
     for t in 0..tasks {
-        readers.push(Box::new(RecordReader::section(&work.bands(t), section)?));
+        readers.push(Box::new(RecordReader::section_range(&work.bands(t), section, lo, hi)?));
     }
     let threshold = spec.minhash.as_ref().map_or(1.0, |m| m.threshold);
     let mut store = SigStore { work, bytes: spec.sig_bytes(), files: HashMap::new() };
     let dir = work.root.join("edges");
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the dedup folder", e))?;
-    let dest = work.edges(section);
+    let dest = work.edges(part);
     let tmp = dest.with_extension("tmp");
     let mut w = BufWriter::new(File::create(&tmp).map_err(|e| Error::io(&tmp, "create", e))?);
     let mut edges = 0u64;
@@ -385,7 +426,7 @@ pub fn candidates(spec: &DedupSpec, work: &WorkDir, tasks: usize, section: u32, 
     let f = w.into_inner().map_err(|e| Error::io(&tmp, "write", e.into_error()))?;
     f.sync_all().map_err(|e| Error::io(&tmp, "sync", e))?;
     std::fs::rename(&tmp, &dest).map_err(|e| Error::io(&dest, "publish", e))?;
-    marker::write(&work.edges_marker(section), fingerprint, &[(&dest, edges)])?;
+    marker::write(&work.edges_marker(part), fingerprint, &[(&dest, edges)])?;
     Ok(edges)
 }
 
@@ -452,12 +493,18 @@ fn edges_of(path: &Path) -> Result<impl Iterator<Item = Result<(u64, u64, bool)>
 ///
 /// # Errors
 /// A missing or corrupt edge file; I/O errors on the work files.
-pub fn clusters(spec: &DedupSpec, work: &WorkDir, tasks: usize, fingerprint: &str) -> Result<ClusterTotals> {
+pub fn clusters(
+    spec: &DedupSpec,
+    work: &WorkDir,
+    tasks: usize,
+    parts: &[Part],
+    fingerprint: &str,
+) -> Result<ClusterTotals> {
     let budget = spec.minhash.as_ref().map_or(64 << 20, |m| m.sort_buffer_bytes);
     let dir = work.root.join("clusters");
     let spill = dir.join("spill");
     let file = |name: &str| dir.join(format!("{name}.bin"));
-    let edge_files: Vec<PathBuf> = spec.sections().into_iter().map(|s| work.edges(s)).collect();
+    let edge_files: Vec<PathBuf> = parts.iter().map(|&p| work.edges(p)).collect();
     let mut exact = Sorter::new(budget / 4, &spill.join("exact"));
     let labels = {
         let mut all = Vec::new();
@@ -730,10 +777,13 @@ mod tests {
             w.finish("fp").unwrap();
             assert!(signatures_done(&work, t, "fp") && !signatures_done(&work, t, "other"));
         }
-        for s in spec.sections() {
-            candidates(&spec, &work, 3, s, "fp").unwrap();
+        // Two hash ranges per section: the same clusters as whole sections.
+        let parts = spec.parts(2 * spec.sections().len());
+        assert_eq!(parts.len(), 2 * spec.sections().len());
+        for &p in &parts {
+            candidates(&spec, &work, 3, p, "fp").unwrap();
         }
-        let totals = clusters(&spec, &work, 3, "fp").unwrap();
+        let totals = clusters(&spec, &work, 3, &parts, "fp").unwrap();
         assert_eq!(totals, ClusterTotals { clusters: 2, exact: 2, near: 1, largest: 3 });
         let l0 = RemovalList::load(&work, 0).unwrap();
         let l1 = RemovalList::load(&work, 1).unwrap();

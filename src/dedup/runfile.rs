@@ -204,41 +204,80 @@ impl RecordReader {
     /// # Errors
     /// A missing or corrupt file.
     pub fn section(path: &Path, section: u32) -> Result<Self> {
-        let mut f = File::open(path).map_err(|e| Error::io(path, "open", e))?;
-        let len = f.metadata().map_err(|e| Error::io(path, "stat", e))?.len();
-        if len < 24 {
-            return Err(corrupt(path, "too short"));
-        }
-        let mut tail = [0u8; 16];
-        f.seek(SeekFrom::Start(len - 16))
-            .and_then(|_| f.read_exact(&mut tail))
-            .map_err(|e| Error::io(path, "read", e))?;
-        if &tail[8..] != MAGIC {
-            return Err(corrupt(path, "no end marker"));
-        }
-        let sections = u64::from_le_bytes(tail[..8].try_into().expect("8 bytes"));
-        let index_bytes =
-            sections.checked_mul(20).filter(|&b| b + 24 <= len).ok_or_else(|| corrupt(path, "bad index"))?;
-        let mut index = vec![0u8; index_bytes as usize];
-        f.seek(SeekFrom::Start(len - 16 - index_bytes))
-            .and_then(|_| f.read_exact(&mut index))
-            .map_err(|e| Error::io(path, "read", e))?;
-        let mut start = None;
-        for e in index.chunks_exact(20) {
-            let s = u32::from_le_bytes(e[0..4].try_into().expect("4 bytes"));
-            if s == section {
-                let off = u64::from_le_bytes(e[4..12].try_into().expect("8 bytes"));
-                let count = u64::from_le_bytes(e[12..20].try_into().expect("8 bytes"));
-                if off + count * RECORD_BYTES as u64 > len - 16 - index_bytes {
-                    return Err(corrupt(path, "section out of range"));
-                }
-                start = Some((off, count));
-            }
-        }
-        let (off, count) = start.unwrap_or((8, 0));
-        f.seek(SeekFrom::Start(off)).map_err(|e| Error::io(path, "seek", e))?;
-        Ok(RecordReader { r: BufReader::with_capacity(1 << 16, f), left: count, path: path.to_path_buf() })
+        Self::section_range(path, section, 0, None)
     }
+
+    /// The records of `section` whose hash is in `lo..hi` (`hi` `None`: no
+    /// upper bound), found by binary search in the sorted section.
+    ///
+    /// # Errors
+    /// A missing or corrupt file.
+    pub fn section_range(path: &Path, section: u32, lo: u64, hi: Option<u64>) -> Result<Self> {
+        let (mut f, off, count) = locate(path, section)?;
+        let hash_at = |f: &File, i: u64| -> Result<u64> {
+            let mut b = [0u8; 8];
+            std::os::unix::fs::FileExt::read_exact_at(f, &mut b, off + i * RECORD_BYTES as u64 + 4)
+                .map_err(|e| Error::io(path, "read", e))?;
+            Ok(u64::from_le_bytes(b))
+        };
+        // First index whose hash is >= h.
+        let lower_bound = |h: u64| -> Result<u64> {
+            let (mut a, mut b) = (0, count);
+            while a < b {
+                let mid = a + (b - a) / 2;
+                if hash_at(&f, mid)? < h {
+                    a = mid + 1;
+                } else {
+                    b = mid;
+                }
+            }
+            Ok(a)
+        };
+        let start = if lo == 0 { 0 } else { lower_bound(lo)? };
+        let end = match hi {
+            Some(h) => lower_bound(h)?,
+            None => count,
+        };
+        f.seek(SeekFrom::Start(off + start * RECORD_BYTES as u64)).map_err(|e| Error::io(path, "seek", e))?;
+        Ok(RecordReader {
+            r: BufReader::with_capacity(1 << 16, f),
+            left: end.saturating_sub(start),
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// Opens a task file and finds `section`: (file, offset, record count).
+fn locate(path: &Path, section: u32) -> Result<(File, u64, u64)> {
+    let mut f = File::open(path).map_err(|e| Error::io(path, "open", e))?;
+    let len = f.metadata().map_err(|e| Error::io(path, "stat", e))?.len();
+    if len < 24 {
+        return Err(corrupt(path, "too short"));
+    }
+    let mut tail = [0u8; 16];
+    f.seek(SeekFrom::Start(len - 16)).and_then(|_| f.read_exact(&mut tail)).map_err(|e| Error::io(path, "read", e))?;
+    if &tail[8..] != MAGIC {
+        return Err(corrupt(path, "no end marker"));
+    }
+    let sections = u64::from_le_bytes(tail[..8].try_into().expect("8 bytes"));
+    let index_bytes = sections.checked_mul(20).filter(|&b| b + 24 <= len).ok_or_else(|| corrupt(path, "bad index"))?;
+    let mut index = vec![0u8; index_bytes as usize];
+    f.seek(SeekFrom::Start(len - 16 - index_bytes))
+        .and_then(|_| f.read_exact(&mut index))
+        .map_err(|e| Error::io(path, "read", e))?;
+    let mut found = (8, 0);
+    for e in index.chunks_exact(20) {
+        let s = u32::from_le_bytes(e[0..4].try_into().expect("4 bytes"));
+        if s == section {
+            let off = u64::from_le_bytes(e[4..12].try_into().expect("8 bytes"));
+            let count = u64::from_le_bytes(e[12..20].try_into().expect("8 bytes"));
+            if off + count * RECORD_BYTES as u64 > len - 16 - index_bytes {
+                return Err(corrupt(path, "section out of range"));
+            }
+            found = (off, count);
+        }
+    }
+    Ok((f, found.0, found.1))
 }
 
 impl Iterator for RecordReader {
@@ -275,6 +314,13 @@ mod tests {
             [0, 2, 4].iter().flat_map(|&sec| RecordReader::section(&dest, sec).unwrap().map(|r| r.unwrap())).collect();
         assert_eq!(got, want);
         assert_eq!(RecordReader::section(&dest, 1).unwrap().count(), 0);
+        // Hash ranges of a section partition it.
+        let parts: Vec<Record> = [(0, Some(250)), (250, Some(251)), (251, Some(900)), (900, None)]
+            .iter()
+            .flat_map(|&(lo, hi)| RecordReader::section_range(&dest, 2, lo, hi).unwrap().map(|r| r.unwrap()))
+            .collect();
+        assert_eq!(parts, want.iter().copied().filter(|r| r.section == 2).collect::<Vec<_>>());
+        assert!(RecordReader::section_range(&dest, 2, 250, Some(251)).unwrap().all(|r| r.unwrap().hash == 250));
         assert!(!dir.path().join("spill/run-00000.tmp").exists());
         // A damaged file is named, not misread.
         let bytes = std::fs::read(&dest).unwrap();
