@@ -393,11 +393,11 @@ pub fn estimate(
                     Phase::Clusters => 2 * sort_buffer,
                     Phase::Finish => files.len() as u64 * (4 << 10),
                 };
-            let files_created = match phase.units() {
-                Units::Inputs | Units::One if phase != Phase::FrequentLines && phase != Phase::Finish => {
-                    (new_files as f64 * per_input).ceil() as u64
-                }
-                _ => new_files,
+            let files_created = match phase {
+                Phase::FrequentLines | Phase::Finish => new_files,
+                // The sample ran as one task: one unit per section.
+                Phase::Candidates => new_files * (units / sections.max(1)) as u64,
+                _ => (new_files as f64 * per_input).ceil() as u64,
             };
             PhaseEstimate {
                 phase,

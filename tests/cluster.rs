@@ -301,12 +301,24 @@ fn plan_lists_the_phases_with_an_estimate_for_each() {
     for p in phases {
         assert!(p["wall_hours"].as_f64().unwrap() > 0.0 && p["memory_bytes"].as_u64().unwrap() >= peak, "{p}");
     }
+    // 41 sections shared by 4 tasks: no split; 100 tasks: 3 hash ranges each.
+    assert_eq!(phases[3]["files_created"].as_u64(), Some(82));
     let write = &phases[5];
     assert!(
         write["bytes_written"].as_u64().unwrap() > 100_000 && write["files_created"].as_u64().unwrap() >= 24,
         "{write}"
     );
     assert!(!out.exists(), "plan writes nothing into the output folder");
+    let many = run_expect(
+        eurocorpus().args(["plan", "pipelines/quickstart.toml", "--tasks", "100", "--json", "-o"]).arg(&out),
+        0,
+    );
+    let many: serde_json::Value = serde_json::from_slice(&many.stdout).unwrap();
+    let cand = &many["phases"][3];
+    assert_eq!(
+        (cand["units"].as_u64(), cand["tasks"].as_u64(), cand["files_created"].as_u64()),
+        (Some(123), Some(100), Some(246))
+    );
     let table = run_expect(eurocorpus().args(["plan", "pipelines/quickstart.toml", "--tasks", "4", "-o"]).arg(&out), 0);
     let text = String::from_utf8_lossy(&table.stdout).into_owned();
     assert!(text.starts_with("plan for quickstart: 12 inputs") && text.contains("\ntotal "), "{text}");
