@@ -539,15 +539,7 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
     let fp = fingerprint(&config_identity(cfg).1, &tok_sha);
     let work = WorkDir::new(out);
     let sizes: Vec<u64> = files.iter().map(|f| f.bytes).collect();
-    let (mut exact, mut minhash) = (None, None);
-    for s in &cfg.stages {
-        match s {
-            StageConfig::ExactDedup(c) => exact = Some(c.clone()),
-            StageConfig::MinhashDedup(c) => minhash = Some(c.clone()),
-            _ => {}
-        }
-    }
-    let parts = DedupSpec::new(exact, minhash).parts(task_count);
+    let parts = DedupSpec::of(&cfg.stages).parts(task_count);
     let finished = marker::check(&out.join(STATE_DIR).join(FINISH_MARKER), &fp, false).is_ok();
     let mut all = Vec::new();
     for phase in Phase::of(cfg) {

@@ -343,23 +343,9 @@ pub fn estimate(
     let largest = files.iter().map(|f| f.bytes).max().unwrap_or(0);
     let scale = total as f64 / read as f64;
     let per_input = files.len() as f64 / k as f64;
-    let sections = cfg
-        .stages
-        .iter()
-        .map(|s| match s {
-            StageConfig::MinhashDedup(m) => m.bands,
-            StageConfig::ExactDedup(_) => 1,
-            _ => 0,
-        })
-        .sum::<usize>();
-    let sort_buffer = cfg
-        .stages
-        .iter()
-        .find_map(|s| match s {
-            StageConfig::MinhashDedup(m) => Some(m.sort_buffer_bytes),
-            _ => None,
-        })
-        .unwrap_or(64 << 20) as u64;
+    let spec = crate::dedup::phases::DedupSpec::of(&cfg.stages);
+    let sections = spec.sections().len();
+    let sort_buffer = spec.minhash.as_ref().map_or(64 << 20, |m| m.sort_buffer_bytes) as u64;
     let peak = crate::exec::peak_rss_bytes();
     let stream = (cores * cfg.run.batch_bytes * 3) as u64;
     let phases = measured
@@ -367,8 +353,7 @@ pub fn estimate(
         .map(|&(phase, cpu, new_files, new_bytes)| {
             let units = match phase.units() {
                 Units::Inputs => files.len(),
-                // Sections split into hash ranges until every task has one.
-                Units::Sections => sections * tasks.div_ceil(sections.max(1)).max(1),
+                Units::Sections => spec.parts(tasks).len(),
                 Units::One => 1,
             };
             let phase_tasks = if phase.parallel() { tasks.min(units).max(1) } else { 1 };

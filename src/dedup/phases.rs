@@ -89,6 +89,20 @@ impl DedupSpec {
         s
     }
 
+    /// The dedup stages of a pipeline's stage list (none: an empty spec).
+    pub fn of(stages: &[crate::stages::StageConfig]) -> Self {
+        use crate::stages::StageConfig;
+        let exact = stages.iter().find_map(|s| match s {
+            StageConfig::ExactDedup(c) => Some(c.clone()),
+            _ => None,
+        });
+        let minhash = stages.iter().find_map(|s| match s {
+            StageConfig::MinhashDedup(c) => Some(c.clone()),
+            _ => None,
+        });
+        DedupSpec::new(exact, minhash)
+    }
+
     /// The units of the candidates phase for `tasks` tasks: each section,
     /// split into as many hash ranges as it takes to give every task one.
     pub fn parts(&self, tasks: usize) -> Vec<Part> {
