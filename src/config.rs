@@ -37,6 +37,11 @@ pub struct PipelineConfig {
     /// the output, so it is not part of the run's fingerprint).
     #[serde(default)]
     pub slurm: crate::slurm::SlurmConfig,
+    /// Training-ready files made from the output once it is finished
+    /// (`eurocorpus prepare`); not part of the run's fingerprint, so a new
+    /// mix or sequence length never reruns the pipeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training: Option<crate::training::TrainingConfig>,
 }
 
 /// Input file format. `auto` picks one from the file name.

@@ -122,6 +122,7 @@ pub fn config_identity(cfg: &PipelineConfig) -> (serde_json::Value, String) {
     c.run.threads = 0;
     c.output.path = std::path::PathBuf::new();
     c.slurm = Default::default();
+    c.training = None;
     let value = serde_json::to_value(&c).expect("config serialises");
     let hash = sha256_hex(&serde_json::to_vec(&value).expect("value serialises"));
     (value, hash)
@@ -468,16 +469,7 @@ fn finish(ctx: Ctx, records: Vec<Option<CompletionRecord>>, f: Finished) -> Resu
         config: config_value,
         tokenizer,
         partitioning: (cfg.output.partition_by == PartitionBy::Lang).then(|| "lang".to_string()),
-        schema: schema
-            .schema()
-            .fields()
-            .iter()
-            .map(|f| ColumnEntry {
-                name: f.name().clone(),
-                data_type: f.data_type().to_string(),
-                nullable: f.is_nullable(),
-            })
-            .collect(),
+        schema: ColumnEntry::of_schema(schema.schema()),
         totals,
         shards,
         decisions,

@@ -56,8 +56,12 @@ fn parquet_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for e in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| {
         let n = e.file_name().to_string_lossy();
-        // The decision ledger is Parquet too, but not documents.
-        e.depth() == 0 || !(n.starts_with('.') || n.starts_with('_') || (e.depth() == 1 && n == DECISIONS_DIR))
+        // The decision ledger is Parquet too, but not documents; the
+        // training files are copies of the documents.
+        e.depth() == 0
+            || !(n.starts_with('.')
+                || n.starts_with('_')
+                || (e.depth() == 1 && (n == DECISIONS_DIR || n == crate::training::TRAINING_DIR)))
     }) {
         let e = e.map_err(|e| Error::Output { path: dir.to_path_buf(), detail: e.to_string() })?;
         if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "parquet") {

@@ -41,6 +41,7 @@ pub mod summary;
 pub mod tokenize_bench;
 pub mod trace;
 pub mod train;
+pub mod training;
 
 pub use config::PipelineConfig;
 pub use doc::Document;

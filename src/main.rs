@@ -15,6 +15,7 @@ use eurocorpus::plan::{Phase, TaskSel};
 use eurocorpus::progress::human;
 use eurocorpus::stages::{StageConfig, TokenizeConfig};
 use eurocorpus::train::{self, TrainOptions};
+use eurocorpus::training::{self, PrepareOptions, TrainingConfig};
 use eurocorpus::{inspect, slurm, Error};
 
 /// Turn raw European-language text corpora into training-ready data.
@@ -97,6 +98,70 @@ enum Command {
     /// its plan, or see how far a submitted run has got.
     #[command(subcommand)]
     Slurm(SlurmCommand),
+    /// Make training-ready files from a finished output folder: a
+    /// train/validation split by document hash, language mixing, a global
+    /// shuffle in bounded memory, sequence packing, Parquet and Megatron
+    /// (.bin/.idx) files with their manifests. Settings come from the
+    /// [training] section of --config (a pipeline file or a file holding
+    /// only that section) and the flags. A rerun resumes; with --phase it
+    /// runs one task's share of one phase (census, scatter, gather, publish)
+    /// for job arrays.
+    Prepare(PrepareArgs),
+    /// Merge Megatron indexed datasets (.bin/.idx pairs) into one, in the
+    /// order given, streaming (memory does not depend on their size).
+    MegatronMerge(MegatronMergeArgs),
+}
+
+#[derive(Args, Debug)]
+struct PrepareArgs {
+    /// A finished eurocorpus output folder.
+    dataset: PathBuf,
+    /// A TOML file with a [training] section (a pipeline file will do).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Output folder (default: training.path, else DATASET/training).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Shuffle and mixing seed.
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Fraction of documents for the validation split.
+    #[arg(long)]
+    validation: Option<f64>,
+    /// Pack token ids into rows of this many tokens.
+    #[arg(long, value_name = "SEQ_LEN")]
+    pack: Option<u32>,
+    /// Output files per split (0: by training.bucket_bytes).
+    #[arg(long)]
+    files: Option<u32>,
+    /// Formats to write (default: parquet and megatron).
+    #[arg(long, value_delimiter = ',', value_parser = ["parquet", "megatron"])]
+    format: Vec<String>,
+    /// Run only this phase (census, scatter, gather, publish).
+    #[arg(long)]
+    phase: Option<eurocorpus::training::TrainPhase>,
+    /// This task's index (default: SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX).
+    #[arg(long)]
+    task_index: Option<usize>,
+    /// Number of tasks sharing the phase (default: SLURM_ARRAY_TASK_COUNT).
+    #[arg(long)]
+    task_count: Option<usize>,
+    /// Worker threads (default: all cores, or SLURM_CPUS_PER_TASK).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress lines.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct MegatronMergeArgs {
+    /// Prefix of the merged pair (PREFIX.bin, PREFIX.idx).
+    #[arg(long)]
+    output: PathBuf,
+    /// Prefixes of the pairs to merge, in order.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -501,6 +566,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Prepare(a) => prepare(a),
+        Command::MegatronMerge(a) => {
+            let (seqs, docs, tokens) = eurocorpus::training::megatron::merge(&a.inputs, &a.output)?;
+            println!(
+                "merged {} pairs into {}.bin/.idx: {docs} documents, {seqs} sequences, {tokens} tokens",
+                a.inputs.len(),
+                a.output.display()
+            );
+            Ok(())
+        }
         Command::Trace(a) => {
             let traces = eurocorpus::trace::trace(&a.path, &a.id)?;
             if traces.is_empty() {
@@ -578,6 +653,12 @@ fn run(a: RunArgs) -> anyhow::Result<()> {
         }
         let report = exec::run(&cfg, &origin, &opts).with_context(|| format!("pipeline {origin} failed"))?;
         eprint!("{}", summary(&cfg, &report));
+        if let Some(t) = &cfg.training {
+            let popts = PrepareOptions { threads: cfg.run.threads, quiet: a.quiet, ..Default::default() };
+            let r = training::prepare(&cfg.output.path, t, &popts)
+                .with_context(|| format!("pipeline {origin}: [training] failed"))?;
+            eprint!("{}", prepare_summary(&r));
+        }
         return Ok(());
     };
     let task = task.unwrap_or(TaskSel::ALL);
@@ -600,6 +681,98 @@ fn run(a: RunArgs) -> anyhow::Result<()> {
         ),
     }
     Ok(())
+}
+
+fn prepare(a: PrepareArgs) -> anyhow::Result<()> {
+    let mut cfg = match &a.config {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let v: toml::Table = toml::from_str(&text).with_context(|| format!("{} is not TOML", p.display()))?;
+            match v.get("training") {
+                Some(t) => t
+                    .clone()
+                    .try_into::<TrainingConfig>()
+                    .with_context(|| format!("{}: invalid [training] section", p.display()))?,
+                None => anyhow::bail!("{} has no [training] section", p.display()),
+            }
+        }
+        None => TrainingConfig::default(),
+    };
+    if let Some(s) = a.seed {
+        cfg.seed = s;
+    }
+    if let Some(v) = a.validation {
+        cfg.split.validation = v;
+    }
+    if let Some(n) = a.pack {
+        cfg.pack = Some(training::config::PackConfig { seq_len: n, ..cfg.pack.unwrap_or_default() });
+    }
+    if let Some(f) = a.files {
+        cfg.files = f;
+    }
+    if !a.format.is_empty() {
+        cfg.formats =
+            a.format
+                .iter()
+                .map(|f| {
+                    if f == "megatron" {
+                        training::config::Format::Megatron
+                    } else {
+                        training::config::Format::Parquet
+                    }
+                })
+                .collect();
+    }
+    let config_error = |problem: String| Error::Config { origin: "command line".into(), problems: vec![problem] };
+    let task = TaskSel::resolve(a.task_index, a.task_count, |k| std::env::var(k).ok()).map_err(config_error)?;
+    let only = match (a.phase, task) {
+        (Some(p), t) => Some((p, t.unwrap_or(TaskSel::ALL))),
+        (None, Some(t)) if t.count > 1 => {
+            return Err(config_error(format!(
+                "this is task {} of {}: give the --phase it runs (census, scatter, gather, publish)",
+                t.index, t.count
+            ))
+            .into())
+        }
+        (None, _) => None,
+    };
+    let opts = PrepareOptions { out: a.out.clone(), threads: a.threads.unwrap_or(0), quiet: a.quiet, only };
+    let r = training::prepare(&a.dataset, &cfg, &opts)
+        .with_context(|| format!("prepare {} failed", a.dataset.display()))?;
+    eprint!("{}", prepare_summary(&r));
+    Ok(())
+}
+
+fn prepare_summary(r: &training::PrepareReport) -> String {
+    let mut s = String::new();
+    if let Some(p) = r.phase {
+        s += &format!(
+            "prepare {p}: {} units ({} done before), {:.2} s\n",
+            r.units,
+            r.done_before,
+            r.elapsed.as_secs_f64()
+        );
+    }
+    if let Some(st) = &r.stats {
+        s += &format!("training files in {} ({:.2} s):\n", r.out.display(), r.elapsed.as_secs_f64());
+        for (name, sp) in &st.splits {
+            if sp.documents == 0 {
+                continue;
+            }
+            s += &format!(
+                "  {name}: {} documents → {} written ({} repeats, {} dropped by mixing), {} files",
+                sp.documents, sp.copies_written, sp.repeats, sp.dropped_by_mix, sp.files
+            );
+            if sp.rows > 0 {
+                s += &format!(
+                    ", {} packed rows ({} padding, {} dropped tokens)",
+                    sp.rows, sp.padding_tokens, sp.dropped_tokens
+                );
+            }
+            s += "\n";
+        }
+    }
+    s
 }
 
 /// The arguments that give `run` the same pipeline as `a`.

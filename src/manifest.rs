@@ -66,6 +66,21 @@ pub struct ColumnEntry {
     pub nullable: bool,
 }
 
+impl ColumnEntry {
+    /// The entries of a schema's columns.
+    pub fn of_schema(schema: &arrow_schema::Schema) -> Vec<ColumnEntry> {
+        schema
+            .fields()
+            .iter()
+            .map(|f| ColumnEntry {
+                name: f.name().clone(),
+                data_type: f.data_type().to_string(),
+                nullable: f.is_nullable(),
+            })
+            .collect()
+    }
+}
+
 /// Totals over all shards.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Totals {

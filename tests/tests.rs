@@ -14,4 +14,5 @@ mod quality;
 mod resume;
 mod summary;
 mod tokenize;
+mod training;
 mod util;

@@ -120,7 +120,7 @@ pub fn ledger_rows(dir: &Path) -> Vec<LedgerRow> {
 /// an output folder, or every Parquet file under any other folder (hidden and
 /// `_` entries skipped), sorted.
 pub fn shard_files(dir: &Path) -> Vec<PathBuf> {
-    parquet_files(dir, &["decisions"])
+    parquet_files(dir, &["decisions", "training"])
 }
 
 /// The decision ledger's files of an output folder.
