@@ -155,6 +155,25 @@ pub fn run_task(
     phase: Phase,
     task: TaskSel,
 ) -> Result<TaskReport> {
+    if let (Some(tp), Some(training)) = (phase.training(), &cfg.training) {
+        cfg.validate(origin)?;
+        let popts = crate::training::PrepareOptions {
+            out: None,
+            threads: cfg.run.threads,
+            quiet: opts.quiet,
+            only: Some((tp, task)),
+        };
+        let r = crate::training::prepare(&cfg.output.path, training, &popts)?;
+        return Ok(TaskReport {
+            phase,
+            task,
+            units: r.units + r.done_before,
+            done_before: r.done_before,
+            elapsed: r.elapsed,
+            threads: thread_count(cfg.run.threads),
+            run: None,
+        });
+    }
     match execute(cfg, origin, opts, Some((phase, task)))? {
         Executed::Task(t) => Ok(t),
         Executed::Run(_) => Err(Error::Internal("a task ended as a whole run".into())),
@@ -538,7 +557,15 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
         let (unit_sizes, tasks) = match phase.units() {
             Units::Inputs => (sizes.clone(), task_count),
             Units::Sections => (vec![1; parts.len()], task_count),
-            Units::One => (vec![1], 1),
+            Units::One if phase.training().is_none() => (vec![1], 1),
+            // The [training] phases, all at once.
+            Units::One | Units::Shards | Units::Files => {
+                if phase == Phase::Census {
+                    let t = cfg.training.as_ref().ok_or_else(|| Error::Internal("census without [training]".into()))?;
+                    all.extend(crate::training::progress(out, t, task_count));
+                }
+                continue;
+            }
         };
         let done = |u: usize| match phase {
             Phase::Write => finished || load_valid_record(out, u, &files[u], &fp).is_some(),
@@ -797,6 +824,9 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
             Ok((mine, mine - todo.len()))
         }
         Phase::Finish => Err(Error::Internal("the finish phase has no units to share".into())),
+        Phase::Census | Phase::Scatter | Phase::Gather | Phase::Publish => {
+            Err(Error::Internal(format!("phase {phase} runs in `prepare`")))
+        }
     }
 }
 
@@ -828,6 +858,8 @@ fn reads(ctx: &Ctx, phase: Phase) -> Vec<(Phase, bool)> {
             v
         }
         Phase::Finish => vec![(Phase::Write, false)],
+        // `prepare` checks its own markers.
+        Phase::Census | Phase::Scatter | Phase::Gather | Phase::Publish => vec![],
     }
 }
 
@@ -842,6 +874,7 @@ fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
                 .as_ref()
                 .map_or(vec![], |d| d.parts(count).into_iter().map(|p| Some(ctx.work.edges_marker(p))).collect()),
             Units::One => vec![ctx.work.marker(need, 0)],
+            Units::Shards | Units::Files => vec![],
         };
         let sizes: Vec<u64> = match need.units() {
             Units::Inputs => ctx.files.iter().map(|f| f.bytes).collect(),
@@ -870,6 +903,7 @@ fn unit_problem(ctx: &Ctx, phase: Phase, unit: usize, why: &str, (owner, count):
         Units::Inputs => format!("{phase}: input {unit} ({}) {why}; {rerun}", ctx.files[unit].path.display()),
         Units::Sections => format!("{phase}: unit {unit} (a section or a hash range of one) {why}; {rerun}"),
         Units::One => format!("{phase} {why}; {rerun}"),
+        Units::Shards | Units::Files => format!("{phase}: unit {unit} {why}; {rerun}"),
     }
 }
 

@@ -32,6 +32,15 @@ pub enum Phase {
     Write,
     /// Merges the per-input records into `manifest.json` and `stats.json`.
     Finish,
+    /// `[training]`: each language's size and mixing histogram, per shard
+    /// of the finished output.
+    Census,
+    /// `[training]`: shuffle keys and scatter files, per shard.
+    Scatter,
+    /// `[training]`: one training file per unit.
+    Gather,
+    /// `[training]`: the training manifests and `training.json`.
+    Publish,
 }
 
 /// How the units of a phase are counted.
@@ -45,11 +54,15 @@ pub enum Units {
     Sections,
     /// The phase is one unit of work.
     One,
+    /// One per shard of the finished output (known once it is written).
+    Shards,
+    /// One per training file (known once the census is done).
+    Files,
 }
 
 impl Phase {
     /// Every phase, in order.
-    pub const ALL: [Phase; 7] = [
+    pub const ALL: [Phase; 11] = [
         Phase::Lines,
         Phase::FrequentLines,
         Phase::Signatures,
@@ -57,6 +70,10 @@ impl Phase {
         Phase::Clusters,
         Phase::Write,
         Phase::Finish,
+        Phase::Census,
+        Phase::Scatter,
+        Phase::Gather,
+        Phase::Publish,
     ];
 
     /// The name used on the command line, in scripts and in messages.
@@ -69,6 +86,22 @@ impl Phase {
             Phase::Clusters => "clusters",
             Phase::Write => "write",
             Phase::Finish => "finish",
+            Phase::Census => "census",
+            Phase::Scatter => "scatter",
+            Phase::Gather => "gather",
+            Phase::Publish => "publish",
+        }
+    }
+
+    /// The phase of `prepare` it is, for the `[training]` phases.
+    pub fn training(self) -> Option<crate::training::TrainPhase> {
+        use crate::training::TrainPhase;
+        match self {
+            Phase::Census => Some(TrainPhase::Census),
+            Phase::Scatter => Some(TrainPhase::Scatter),
+            Phase::Gather => Some(TrainPhase::Gather),
+            Phase::Publish => Some(TrainPhase::Publish),
+            _ => None,
         }
     }
 
@@ -77,7 +110,9 @@ impl Phase {
         match self {
             Phase::Lines | Phase::Signatures | Phase::Write => Units::Inputs,
             Phase::Candidates => Units::Sections,
-            Phase::FrequentLines | Phase::Clusters | Phase::Finish => Units::One,
+            Phase::FrequentLines | Phase::Clusters | Phase::Finish | Phase::Publish => Units::One,
+            Phase::Census | Phase::Scatter => Units::Shards,
+            Phase::Gather => Units::Files,
         }
     }
 
@@ -97,6 +132,7 @@ impl Phase {
                 Phase::Lines | Phase::FrequentLines => lines,
                 Phase::Signatures | Phase::Candidates | Phase::Clusters => dedup,
                 Phase::Write | Phase::Finish => true,
+                Phase::Census | Phase::Scatter | Phase::Gather | Phase::Publish => cfg.training.is_some(),
             })
             .collect()
     }
@@ -305,6 +341,9 @@ pub fn estimate(
     let mut sample = cfg.clone();
     sample.input.paths = chosen.iter().map(|f| f.path.clone()).collect();
     sample.output.path = tmp.clone();
+    if let Some(t) = &mut sample.training {
+        t.path = std::path::PathBuf::new();
+    }
     let opts = RunOptions { quiet: true, force: false, sample_bytes: (sample_bytes / k as u64).max(1) };
     let mut measured = Vec::new();
     let mut read = 0;
@@ -348,6 +387,15 @@ pub fn estimate(
     let sort_buffer = spec.minhash.as_ref().map_or(64 << 20, |m| m.sort_buffer_bytes) as u64;
     let peak = crate::exec::peak_rss_bytes();
     let stream = (cores * cfg.run.batch_bytes * 3) as u64;
+    // The [training] phases' units: the output's shards, and the training
+    // files (roughly: tokens take twice their compressed size in memory).
+    let written = measured.iter().find(|m| m.0 == Phase::Write).map_or(0, |m| (m.3 as f64 * scale) as u64);
+    let shard_max = if cfg.output.shard_max_bytes > 0 { cfg.output.shard_max_bytes } else { u64::MAX };
+    let shards = (written.div_ceil(shard_max) as usize).max(files.len());
+    let (training_files, bucket_bytes) = cfg.training.as_ref().map_or((1, 0), |t| {
+        let n = if t.files > 0 { t.files as usize } else { (2 * written).div_ceil(t.bucket_bytes).max(1) as usize };
+        (n, t.bucket_bytes)
+    });
     let phases = measured
         .iter()
         .map(|&(phase, cpu, new_files, new_bytes)| {
@@ -355,6 +403,8 @@ pub fn estimate(
                 Units::Inputs => files.len(),
                 Units::Sections => spec.parts(tasks).len(),
                 Units::One => 1,
+                Units::Shards => shards,
+                Units::Files => training_files,
             };
             let phase_tasks = if phase.parallel() { tasks.min(units).max(1) } else { 1 };
             let by_bytes = !matches!(phase, Phase::Finish);
@@ -377,6 +427,10 @@ pub fn estimate(
                     // Sorts within the budget, and an in-memory union-find of budget / 64 edges.
                     Phase::Clusters => 2 * sort_buffer,
                     Phase::Finish => files.len() as u64 * (4 << 10),
+                    Phase::Census | Phase::Publish => stream,
+                    // A shard's documents, decoded, with their copies.
+                    Phase::Scatter => cores as u64 * 3 * cfg.output.shard_max_bytes.min(written.max(1)),
+                    Phase::Gather => cores as u64 * bucket_bytes.min(2 * written.max(1)),
                 };
             let files_created = match phase {
                 Phase::FrequentLines | Phase::Finish => new_files,

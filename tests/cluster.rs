@@ -156,7 +156,7 @@ fn a_phase_names_the_task_whose_files_are_missing_or_corrupt() {
 }
 
 /// True when a Slurm controller answers; panics in CI (EUROCORPUS_REQUIRE_SLURM=1) when none does.
-fn slurm_reachable() -> bool {
+pub(crate) fn slurm_reachable() -> bool {
     let ok = Command::new("timeout").args(["10", "sinfo", "-h"]).output().is_ok_and(|o| o.status.success());
     if !ok {
         assert!(

@@ -120,6 +120,25 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     m
 }
 
+/// Asserts two training folders hold the same files, byte for byte (the
+/// JSON files up to the dataset folder they name), naming what differs.
+fn assert_same_files(a: &Path, b: &Path) {
+    let (x, y) = (files(a), files(b));
+    assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{} vs {}", a.display(), b.display());
+    for (k, v) in &x {
+        if k.ends_with(".json") {
+            let strip = |bytes: &[u8]| {
+                let mut j: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+                j.as_object_mut().unwrap().remove("dataset");
+                j
+            };
+            assert_eq!(strip(v), strip(&y[k]), "{k} differs between {} and {}", a.display(), b.display());
+        } else {
+            assert!(v == &y[k], "{k} differs between {} and {}", a.display(), b.display());
+        }
+    }
+}
+
 fn json(p: &Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
 }
@@ -507,4 +526,98 @@ fn python_readers_load_the_training_files() {
         };
         assert_eq!(printed, format!("{want} uint32"));
     }
+}
+
+/// The quick-start pipeline with a `[training]` section, writing to `out`.
+fn quickstart_with_training(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml")).unwrap()
+        + "\n[training]\nseed = 4\nfiles = 2\n[training.split]\nvalidation = 0.1\n[training.pack]\nseq_len = 256\n";
+    pipeline(dir, "qt.toml", &text)
+}
+
+const TRAINING_PHASES: [&str; 4] = ["census", "scatter", "gather", "publish"];
+
+#[test]
+fn the_training_phases_run_as_tasks_of_the_plan() {
+    let tmp = TempDir::new().unwrap();
+    let p = quickstart_with_training(tmp.path());
+    let local = tmp.path().join("local");
+    run_expect(eurocorpus().args(["run", "-q"]).arg(&p).arg("-o").arg(&local), 0);
+    // The plan lists them, with their units.
+    let o = run_expect(eurocorpus().args(["plan", "--json", "--tasks", "3"]).arg(&p), 0);
+    let plan: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let names: Vec<&str> = plan["phases"].as_array().unwrap().iter().map(|x| x["phase"].as_str().unwrap()).collect();
+    assert_eq!(names[names.len() - 4..], TRAINING_PHASES);
+    assert_eq!(plan["phases"].as_array().unwrap().last().unwrap()["units"], 1);
+
+    // Every phase of the plan, three tasks each, in reverse order.
+    let out = tmp.path().join("tasks");
+    for phase in names {
+        for t in (0..3).rev() {
+            let o = eurocorpus()
+                .args(["run", "-q", "--phase", phase, "--task-count", "3", "--task-index", &t.to_string()])
+                .arg(&p)
+                .arg("-o")
+                .arg(&out)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{phase} {t}: {}", stderr(&o));
+        }
+    }
+    assert_same_files(&local.join("training"), &out.join("training"));
+    assert!(out.join("training/train/data/part-00001.parquet").exists());
+}
+
+#[test]
+fn slurm_runs_the_training_phases_after_the_pipeline() {
+    if !crate::cluster::slurm_reachable() {
+        return;
+    }
+    let tmp = TempDir::new().unwrap();
+    let p = quickstart_with_training(tmp.path());
+    let local = tmp.path().join("local");
+    run_expect(eurocorpus().args(["run", "-q"]).arg(&p).arg("-o").arg(&local), 0);
+    let out = tmp.path().join("slurm");
+    let o = run_expect(
+        eurocorpus()
+            .args(["slurm", "submit", "--tasks", "3", "--wait"])
+            .arg(&p)
+            .arg("-o")
+            .arg(&out)
+            .env_remove("EUROCORPUS_FAIL_TASK"),
+        0,
+    );
+    let listed = String::from_utf8_lossy(&o.stdout).into_owned();
+    for phase in TRAINING_PHASES {
+        assert!(
+            listed.lines().any(|l| l.starts_with(phase) && l.contains(" job ")),
+            "{phase} not submitted:\n{listed}"
+        );
+    }
+    assert_same_files(&local.join("training"), &out.join("training"));
+    let o = run_expect(eurocorpus().args(["slurm", "submit", "--tasks", "3"]).arg(&p).arg("-o").arg(&out), 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("nothing to submit"), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+/// The README's Megatron configuration works as documented: Megatron pairs
+/// only, shares ∝ size^0.3.
+#[test]
+fn the_megatron_pipeline_file_writes_only_megatron_pairs() {
+    let tmp = TempDir::new().unwrap();
+    let ds = dataset(tmp.path(), &["fixtures/corpus"], "");
+    let out = tmp.path().join("m");
+    prepare(&ds, &out, &["--config", "pipelines/training-megatron.toml"]);
+    let m = json(&out.join("train/manifest.json"));
+    assert_eq!(m["parquet"].as_array().unwrap().len(), 0);
+    assert_eq!(m["megatron"].as_array().unwrap().len(), 2);
+    assert!(!out.join("train/data").exists());
+    let docs = megatron::read_all(&out.join("train/megatron/part-00000")).unwrap();
+    let st = json(&out.join("training.json"));
+    assert_eq!(docs.len() as u64, st["splits"]["train"]["copies_written"].as_u64().unwrap());
+    let langs = st["splits"]["train"]["languages"].as_object().unwrap();
+    let z: f64 = langs.values().map(|v| (v["weight_in"].as_u64().unwrap() as f64).powf(0.3)).sum();
+    let de = &langs["de"];
+    let want = (de["weight_in"].as_u64().unwrap() as f64).powf(0.3) / z;
+    // A small fixture: within a document or two of the target.
+    assert!((de["share"].as_f64().unwrap() - want).abs() < 0.03, "{de} vs {want}");
 }

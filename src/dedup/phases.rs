@@ -230,7 +230,13 @@ impl WorkDir {
             Phase::FrequentLines => Some(self.frequent_marker()),
             Phase::Signatures => Some(self.sig_marker(unit)),
             Phase::Clusters => Some(self.clusters_marker()),
-            Phase::Candidates | Phase::Write | Phase::Finish => None,
+            Phase::Candidates
+            | Phase::Write
+            | Phase::Finish
+            | Phase::Census
+            | Phase::Scatter
+            | Phase::Gather
+            | Phase::Publish => None,
         }
     }
     /// Checks input `task`'s removal list against the clusters marker:

@@ -71,9 +71,10 @@ impl DType {
     }
 }
 
-/// The two files of a prefix.
+/// The two files of a prefix (given as the prefix, or either file's name).
 pub fn paths(prefix: &Path) -> (PathBuf, PathBuf) {
     let s = prefix.as_os_str().to_string_lossy();
+    let s = s.strip_suffix(".bin").or_else(|| s.strip_suffix(".idx")).unwrap_or(&s);
     (PathBuf::from(format!("{s}.bin")), PathBuf::from(format!("{s}.idx")))
 }
 
@@ -371,7 +372,7 @@ mod tests {
         let a = vec![vec![1, 2, 3], vec![], vec![65_000]];
         let b = vec![vec![7; 5], vec![9]];
         let pa = write(dir.path(), "a", DType::U16, &a);
-        let pb = write(dir.path(), "b", DType::U16, &b);
+        write(dir.path(), "b", DType::U16, &b);
         assert_eq!(read_all(&pa).unwrap(), a);
         // Exact bytes of the smallest case, from the format's definition.
         let idx = std::fs::read(dir.path().join("b.idx")).unwrap();
@@ -381,7 +382,8 @@ mod tests {
         assert_eq!(std::fs::metadata(dir.path().join("b.bin")).unwrap().len(), 12);
 
         let out = dir.path().join("m");
-        assert_eq!(merge(&[pa.clone(), pb.clone()], &out).unwrap(), (5, 5, 10));
+        // Prefixes or file names alike.
+        assert_eq!(merge(&[pa.clone(), dir.path().join("b.idx")], &out).unwrap(), (5, 5, 10));
         assert_eq!(read_all(&out).unwrap(), [a.clone(), b].concat());
         // No temporary file is left behind.
         let names: Vec<String> =

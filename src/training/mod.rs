@@ -52,10 +52,11 @@ use spill::{Entry, Payload};
 
 use crate::config::{Compression, OutputConfig};
 use crate::error::{Error, Result};
+use crate::exec::PhaseProgress;
 use crate::manifest::{file_sha256, to_json, write_atomic, ColumnEntry, Manifest, TokenizerEntry, Totals, STATE_DIR};
 use crate::marker;
 use crate::output::{writer_properties, AtomicParquet, ShardInfo, DATA_DIR};
-use crate::plan::TaskSel;
+use crate::plan::{Phase, TaskSel};
 use crate::stages::hex;
 
 /// The default output folder inside a dataset.
@@ -138,6 +139,15 @@ struct Dataset {
 
 impl Dataset {
     fn open(dir: &Path) -> Result<Self> {
+        if !dir.join("manifest.json").is_file() {
+            return Err(Error::Incomplete {
+                phase: "census",
+                problems: vec![format!(
+                    "{} has no manifest.json: the pipeline has not finished (run it, or its `finish` phase)",
+                    dir.display()
+                )],
+            });
+        }
         let manifest = Manifest::load(dir)?;
         let path = dir.join("manifest.json");
         let manifest_sha256 = file_sha256(&path).map_err(|e| Error::io(&path, "read", e))?;
@@ -416,29 +426,8 @@ pub fn out_dir(dataset: &Path, cfg: &TrainingConfig, over: Option<&Path>) -> Pat
 /// unfinished earlier phase (named, with the task to rerun), or I/O.
 pub fn prepare(dataset: &Path, cfg: &TrainingConfig, opts: &PrepareOptions) -> Result<PrepareReport> {
     let started = Instant::now();
-    let ds = Dataset::open(dataset)?;
-    let problems = cfg.problems(ds.tokenized);
-    if !problems.is_empty() {
-        return Err(Error::Config { origin: "[training]".into(), problems });
-    }
-    let out = out_dir(dataset, cfg, opts.out.as_deref());
-    let work = out.join(STATE_DIR);
-    for d in ["census", "scatter", "gather"] {
-        let p = work.join(d);
-        std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, "create the folder", e))?;
-    }
-    let mut c = cfg.clone();
-    c.path = PathBuf::new();
-    let config_json = serde_json::to_vec(&c).expect("config serialises");
-    let fp = hex(&Sha256::digest(
-        [config_json.as_slice(), ds.manifest_sha256.as_bytes(), env!("CARGO_PKG_VERSION").as_bytes()].join(&b'|'),
-    ));
-    let threads = crate::exec::thread_count(opts.threads);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Error::Internal(format!("cannot start the thread pool: {e}")))?;
-    let ctx = Ctx { ds, cfg, out: out.clone(), work, fp, pool, quiet: opts.quiet };
+    let ctx = Ctx::new(dataset, cfg, opts.out.as_deref(), opts.threads, opts.quiet)?;
+    let out = ctx.out.clone();
     let phases: Vec<(TrainPhase, TaskSel)> = match opts.only {
         Some(one) => vec![one],
         None => TrainPhase::ALL.iter().map(|&p| (p, TaskSel::ALL)).collect(),
@@ -478,7 +467,32 @@ fn shuffle_key(cfg: &TrainingConfig, id: &str, copy: u32) -> u64 {
     xxh3_64_with_seed(id.as_bytes(), cfg.seed.wrapping_add(u64::from(copy).wrapping_mul(COPY_STEP)))
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(dataset: &Path, cfg: &'a TrainingConfig, out: Option<&Path>, threads: usize, quiet: bool) -> Result<Self> {
+        let ds = Dataset::open(dataset)?;
+        let problems = cfg.problems(ds.tokenized);
+        if !problems.is_empty() {
+            return Err(Error::Config { origin: "[training]".into(), problems });
+        }
+        let out = out_dir(dataset, cfg, out);
+        let work = out.join(STATE_DIR);
+        for d in ["census", "scatter", "gather"] {
+            let p = work.join(d);
+            std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, "create the folder", e))?;
+        }
+        let mut c = cfg.clone();
+        c.path = PathBuf::new();
+        let config_json = serde_json::to_vec(&c).expect("config serialises");
+        let fp = hex(&Sha256::digest(
+            [config_json.as_slice(), ds.manifest_sha256.as_bytes(), env!("CARGO_PKG_VERSION").as_bytes()].join(&b'|'),
+        ));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(crate::exec::thread_count(threads))
+            .build()
+            .map_err(|e| Error::Internal(format!("cannot start the thread pool: {e}")))?;
+        Ok(Ctx { ds, cfg, out, work, fp, pool, quiet })
+    }
+
     fn shards(&self) -> usize {
         self.ds.manifest.shards.len()
     }
@@ -1063,7 +1077,9 @@ fn publish(ctx: &Ctx<'_>) -> Result<TrainingStats> {
         }
         stats.splits.insert(split_name.to_string(), split_stats);
     }
-    write_atomic(&ctx.out.join("training.json"), &to_json(&stats))?;
+    let path = ctx.out.join("training.json");
+    write_atomic(&path, &to_json(&stats))?;
+    marker::write(&ctx.work.join("publish.done"), &ctx.fp, &[(&path, documents_in)])?;
     Ok(stats)
 }
 
@@ -1081,4 +1097,50 @@ fn remove_stale(split_dir: &Path, parquet: &[ShardInfo], megatron: &[ShardInfo])
         }
     }
     Ok(())
+}
+
+/// How far the `[training]` phases of the dataset in `dataset` have got,
+/// with the parallel phases shared among `task_count` tasks. Before the
+/// dataset is finished (or the census, for `gather`) the units are not
+/// known yet: every task of the phase is then unfinished.
+pub fn progress(dataset: &Path, cfg: &TrainingConfig, task_count: usize) -> Vec<PhaseProgress> {
+    let phases = [Phase::Census, Phase::Scatter, Phase::Gather, Phase::Publish];
+    let tasks = |p: Phase| if p.parallel() { task_count } else { 1 };
+    let progress = |p: Phase, units: &[bool], sizes: &[u64]| {
+        let owners = TaskSel::owners(tasks(p), sizes);
+        let mut unfinished: Vec<usize> = (0..units.len()).filter(|&u| !units[u]).map(|u| owners[u]).collect();
+        unfinished.sort_unstable();
+        unfinished.dedup();
+        PhaseProgress {
+            phase: p,
+            tasks: tasks(p),
+            units: units.len(),
+            units_done: units.iter().filter(|d| **d).count(),
+            unfinished_tasks: unfinished,
+        }
+    };
+    let unknown = |p: Phase| PhaseProgress {
+        phase: p,
+        tasks: tasks(p),
+        units: 0,
+        units_done: 0,
+        unfinished_tasks: (0..tasks(p)).collect(),
+    };
+    let Ok(ctx) = Ctx::new(dataset, cfg, None, 1, true) else { return phases.map(unknown).to_vec() };
+    let sizes = ctx.shard_sizes();
+    let n = ctx.shards();
+    let check = |m: PathBuf| marker::check(&m, &ctx.fp, false).is_ok();
+    let census: Vec<bool> = (0..n).map(|i| check(ctx.census_marker(i))).collect();
+    let scatter: Vec<bool> = (0..n).map(|i| check(ctx.scatter_marker(i))).collect();
+    let mut all = vec![progress(Phase::Census, &census, &sizes), progress(Phase::Scatter, &scatter, &sizes)];
+    match census.iter().all(|d| *d).then(|| ctx.layout(task_count).ok()).flatten() {
+        Some(layout) => {
+            let units = gather_units(&layout);
+            let done: Vec<bool> = units.iter().map(|&(s, b)| check(ctx.gather_marker(s, b))).collect();
+            all.push(progress(Phase::Gather, &done, &vec![1; units.len()]));
+        }
+        None => all.push(unknown(Phase::Gather)),
+    }
+    all.push(progress(Phase::Publish, &[check(ctx.work.join("publish.done"))], &[1]));
+    all
 }
