@@ -28,9 +28,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM; toke
 # Tokenized datasets: the whole corpus, and its first quarter of files.
 mapfile -t inputs < <(ls "$corpus"/*.jsonl.gz | sort)
 quarter=("${inputs[@]:0:$(( (${#inputs[@]} + 3) / 4 ))}")
+half=("${inputs[@]:0:$(( (${#inputs[@]} + 1) / 2 ))}")
 dataset() { # name, inputs...
   local name=$1; shift
-  if [ ! -f "$work/$name/manifest.json" ]; then
+  # Made again each time, so both throughputs come from this run.
+  rm -rf "${work:?}/$name"
+  if true; then
     cat > "$work/$name.toml" <<EOF
 [input]
 paths = [$(printf '"%s",' "$@" | sed 's/,$//')]
@@ -42,32 +45,36 @@ eos = "<|endoftext|>"
 [output]
 path = "$work/$name"
 EOF
-    "$bin" run -q "$work/$name.toml" >/dev/null
+    "$bin" run -q "$work/$name.toml" >/dev/null 2>&1
   fi
 }
 dataset full "${inputs[@]}"
 dataset quarter "${quarter[@]}"
+dataset half "${half[@]}"
 
-# Buckets of 64 MiB, so both datasets span several output files and memory
-# is bounded by the configuration, not by the dataset.
+# Buckets of 16 MiB, so every dataset spans several output files of about
+# that size and memory is bounded by the configuration, not by the dataset.
 cat > "$work/training.toml" <<EOF
 [training]
 seed = 1
-bucket_bytes = 67_108_864
+bucket_bytes = 16_777_216
 [training.split]
 validation = 0.01
 [training.pack]
 seq_len = 4096
 EOF
-printf '%-8s %12s %10s %8s %12s %10s\n' dataset tokens seconds files "tokens/s" "peak RSS"
-for name in quarter full; do
+printf '%-8s %12s %10s %8s %12s %10s %16s\n' dataset tokens seconds files "tokens/s" "peak RSS" "× pipeline tok/s"
+for name in quarter half full; do
   rm -rf "$work/$name-training"
   /usr/bin/time -f '%e %M' -o "$work/time" "$bin" prepare -q "$work/$name" --out "$work/$name-training" \
     --config "$work/training.toml" >/dev/null 2>&1
   read -r secs rss_kb < "$work/time"
   tokens=$(python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['splits']; print(sum(v['weight_written'] for v in s.values()))" "$work/$name-training/training.json")
   files=$(python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['splits']; print(sum(v['files'] for v in s.values()))" "$work/$name-training/training.json")
-  printf '%-8s %12d %10.2f %8d %12.0f %8.0f MB\n' "$name" "$tokens" "$secs" "$files" "$(echo "$tokens / $secs" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)"
+  # The tokenizing pipeline that made the dataset, on the same machine.
+  pipe=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['timing']['tokens_per_s'])" "$work/$name/stats.json")
+  printf '%-8s %12d %10.2f %8d %12.0f %8.0f MB %16.2f\n' "$name" "$tokens" "$secs" "$files" \
+    "$(echo "$tokens / $secs" | bc -l)" "$(echo "$rss_kb / 1024" | bc -l)" "$(echo "$tokens / $secs / $pipe" | bc -l)"
 done
 # The Megatron files, read back by the independent reader.
 python3 scripts/megatron_read.py "$work/full-training/train"

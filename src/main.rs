@@ -134,6 +134,9 @@ struct PrepareArgs {
     /// Output files per split (0: by training.bucket_bytes).
     #[arg(long)]
     files: Option<u32>,
+    /// Token id appended to every document (for datasets tokenized without `eos`).
+    #[arg(long)]
+    eos_id: Option<u32>,
     /// Formats to write (default: parquet and megatron).
     #[arg(long, value_delimiter = ',', value_parser = ["parquet", "megatron"])]
     format: Vec<String>,
@@ -709,6 +712,9 @@ fn prepare(a: PrepareArgs) -> anyhow::Result<()> {
     }
     if let Some(f) = a.files {
         cfg.files = f;
+    }
+    if a.eos_id.is_some() {
+        cfg.eos_id = a.eos_id;
     }
     if !a.format.is_empty() {
         cfg.formats =

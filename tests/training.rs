@@ -621,3 +621,65 @@ fn the_megatron_pipeline_file_writes_only_megatron_pairs() {
     // A small fixture: within a document or two of the target.
     assert!((de["share"].as_f64().unwrap() - want).abs() < 0.03, "{de} vs {want}");
 }
+
+/// A dataset tokenized without `eos` needs `eos_id` to pack or write
+/// Megatron files; with `cluster_weight`, a train document appears once per
+/// member of its duplicate cluster.
+#[test]
+fn eos_id_and_cluster_weight() {
+    let tmp = TempDir::new().unwrap();
+    let out = tmp.path().join("ds");
+    let p = pipeline(
+        tmp.path(),
+        "ds.toml",
+        &format!(
+            "[input]\npaths = [\"fixtures/corpus\"]\nlang_field = \"lang\"\n\
+             [[stages]]\ntype = \"normalize\"\n\
+             [[stages]]\ntype = \"minhash_dedup\"\nkeep_cluster_size = true\nthreshold = 0.45\nngram = 5\nbands = 40\nrows = 3\n\
+             [[stages]]\ntype = \"tokenize\"\ntokenizer = {:?}\n\
+             [output]\npath = {out:?}\n",
+            fixture_tokenizer()
+        ),
+    );
+    run_expect(eurocorpus().args(["run", "-q"]).arg(&p), 0);
+    let o = run_expect(eurocorpus().args(["prepare", "-q"]).arg(&out), 2);
+    assert!(stderr(&o).contains("set training.eos_id"), "{}", stderr(&o));
+
+    let cfg = pipeline(tmp.path(), "w.toml", "[training]\ncluster_weight = true\neos_id = 0\nformats = ['parquet']\n");
+    let w = tmp.path().join("w");
+    prepare(&out, &w, &["--config", cfg.to_str().unwrap()]);
+    let rows = read_rows(&out);
+    let sizes: BTreeMap<String, u64> = {
+        let mut m = BTreeMap::new();
+        for f in shard_files(&out) {
+            for b in ParquetRecordBatchReaderBuilder::try_new(File::open(&f).unwrap()).unwrap().build().unwrap() {
+                let b = b.unwrap();
+                let id = b.column_by_name("id").unwrap().as_string::<i32>().clone();
+                let cs = b
+                    .column_by_name("dup_cluster_size")
+                    .unwrap()
+                    .as_primitive::<arrow_array::types::UInt64Type>()
+                    .clone();
+                for i in 0..b.num_rows() {
+                    m.insert(id.value(i).to_string(), cs.value(i));
+                }
+            }
+        }
+        m
+    };
+    assert!(sizes.values().any(|&s| s > 1), "the fixture has no duplicate cluster");
+    let train = docs(&w.join("train")).concat();
+    let mut copies: BTreeMap<&str, u64> = BTreeMap::new();
+    for d in &train {
+        *copies.entry(d.id.as_str()).or_default() += 1;
+        // The EOS id closes every document.
+        let r = rows.iter().find(|r| r.id == d.id).unwrap();
+        assert_eq!(d.ids, [r.input_ids.clone().unwrap(), vec![0]].concat());
+    }
+    for (id, n) in &copies {
+        assert_eq!(*n, sizes[*id], "{id}");
+    }
+    assert_eq!(copies.len(), rows.len());
+    let st = json(&w.join("training.json"));
+    assert_eq!(st["splits"]["train"]["repeats"].as_u64().unwrap(), sizes.values().map(|s| s - 1).sum::<u64>());
+}

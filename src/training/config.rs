@@ -24,6 +24,15 @@ pub struct TrainingConfig {
     /// What to write: `parquet`, `megatron` (both by default when the
     /// dataset is tokenized).
     pub formats: Vec<Format>,
+    /// Token id appended to every document, for datasets whose tokenize
+    /// stage appended none (required then to pack or write Megatron files,
+    /// so documents stay apart); an error when it did.
+    pub eos_id: Option<u32>,
+    /// Train split: a document counts as many times as its duplicate
+    /// cluster had members (`dup_cluster_size`, kept by `minhash_dedup`
+    /// with `keep_cluster_size`), before mixing — content the web repeats
+    /// weighs more, without keeping the duplicates themselves.
+    pub cluster_weight: bool,
     /// Train/validation split.
     pub split: SplitConfig,
     /// Sequence packing (Parquet output); absent: one row per document.
@@ -44,6 +53,8 @@ impl Default for TrainingConfig {
             files: 0,
             bucket_bytes: 512 << 20,
             formats: vec![Format::Parquet, Format::Megatron],
+            eos_id: None,
+            cluster_weight: false,
             split: SplitConfig::default(),
             pack: None,
             mix: None,
@@ -130,9 +141,24 @@ pub struct MixConfig {
 }
 
 impl TrainingConfig {
-    /// Every problem with the section, as phrases.
-    pub fn problems(&self, tokenized: bool) -> Vec<String> {
+    /// Every problem with the section, as phrases, for a dataset with or
+    /// without token ids, whose documents end with an EOS or not.
+    pub fn problems(&self, tokenized: bool, has_eos: bool) -> Vec<String> {
         let mut p = Vec::new();
+        let joined = self.pack.is_some() || self.formats.contains(&Format::Megatron);
+        if tokenized && joined && !has_eos && self.eos_id.is_none() {
+            p.push(
+                "the dataset's documents end with no EOS token (its tokenize stage has no `eos`): set training.eos_id \
+                 so packed and Megatron documents stay apart"
+                    .into(),
+            );
+        }
+        if has_eos && self.eos_id.is_some() {
+            p.push(
+                "training.eos_id is set, but the dataset's documents already end with the tokenize stage's `eos`"
+                    .into(),
+            );
+        }
         if !(0.0..1.0).contains(&self.split.validation) {
             p.push(format!("training.split.validation = {} is outside [0, 1)", self.split.validation));
         }
@@ -194,10 +220,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.seed, 7);
-        let p = c.problems(false);
+        let p = c.problems(false, false);
         assert_eq!(p.len(), 6, "{p:#?}");
         assert!(p.iter().any(|s| s.contains("sum to 1.2999")), "{p:#?}");
         assert!(toml::from_str::<TrainingConfig>("shufle = true").is_err());
-        assert!(TrainingConfig::default().problems(true).is_empty());
+        assert!(TrainingConfig::default().problems(true, true).is_empty());
+        // Packing documents that carry no EOS needs one.
+        let p = TrainingConfig::default().problems(true, false);
+        assert!(p.len() == 1 && p[0].contains("set training.eos_id"), "{p:?}");
+        let c = TrainingConfig { eos_id: Some(2), ..Default::default() };
+        assert!(c.problems(true, false).is_empty());
+        assert!(c.problems(true, true)[0].contains("already end with"));
     }
 }

@@ -35,7 +35,7 @@ use std::time::Instant;
 
 use arrow_array::builder::{ListBuilder, StringBuilder, UInt32Builder};
 use arrow_array::cast::AsArray;
-use arrow_array::types::UInt32Type;
+use arrow_array::types::{UInt32Type, UInt64Type};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -135,6 +135,10 @@ struct Dataset {
     manifest_sha256: String,
     tokenized: bool,
     lang_column: bool,
+    /// The tokenize stage appended an EOS to every document.
+    has_eos: bool,
+    /// Duplicate clusters' sizes are in `dup_cluster_size`.
+    clusters: bool,
 }
 
 impl Dataset {
@@ -158,7 +162,12 @@ impl Dataset {
                 detail: "holds neither token ids nor text to prepare for training".into(),
             });
         }
+        let has_eos = manifest.config["stages"].as_array().is_some_and(|stages| {
+            stages.iter().any(|st| st["type"] == "tokenize" && st["eos"].as_str().is_some_and(|e| !e.is_empty()))
+        });
         Ok(Dataset {
+            has_eos,
+            clusters: has("dup_cluster_size"),
             dir: dir.to_path_buf(),
             tokenized: has("input_ids"),
             lang_column: has("lang"),
@@ -180,8 +189,16 @@ impl Dataset {
             .unwrap_or_default()
     }
 
-    /// Reads shard `i`: `(id, lang, payload or only its weight)` per row.
-    fn read(&self, i: usize, payload: bool, mut f: impl FnMut(u32, &str, &str, Row<'_>) -> Result<()>) -> Result<()> {
+    /// Reads shard `i`: `(row, id, lang, payload or only its weight, how
+    /// many documents it stands for)` per row. It stands for its duplicate
+    /// cluster's size with `cluster_weight`, else for itself.
+    fn read(
+        &self,
+        i: usize,
+        payload: bool,
+        cluster_weight: bool,
+        mut f: impl FnMut(u32, &str, &str, Row<'_>, u32) -> Result<()>,
+    ) -> Result<()> {
         let path = self.shard_path(i);
         let bad = |e: &dyn fmt::Display| Error::Parquet { path: path.clone(), detail: e.to_string() };
         let file = File::open(&path).map_err(|e| Error::io(&path, "open", e))?;
@@ -194,6 +211,9 @@ impl Dataset {
         let mut names = vec!["id", body];
         if self.lang_column {
             names.push("lang");
+        }
+        if cluster_weight {
+            names.push("dup_cluster_size");
         }
         let mut cols = Vec::new();
         for n in &names {
@@ -209,6 +229,15 @@ impl Dataset {
             let ids = col("id")?.as_string_opt::<i32>().ok_or_else(|| bad(&"`id` is not a string column"))?;
             let langs = if self.lang_column { col("lang")?.as_string_opt::<i32>() } else { None };
             let body = col(body)?;
+            let clusters = if cluster_weight {
+                Some(
+                    col("dup_cluster_size")?
+                        .as_primitive_opt::<UInt64Type>()
+                        .ok_or_else(|| bad(&"`dup_cluster_size` is not uint64"))?,
+                )
+            } else {
+                None
+            };
             for r in 0..batch.num_rows() {
                 let lang = langs.map_or(part_lang.as_str(), |l| l.value(r));
                 let item = match (self.tokenized, payload) {
@@ -217,7 +246,8 @@ impl Dataset {
                     (false, true) => Row::Text(body.as_string::<i32>().value(r)),
                     (false, false) => Row::Weight(body.as_string::<i32>().value(r).len() as u64),
                 };
-                f(row, ids.value(r), lang, item)?;
+                let stands_for = clusters.map_or(1, |c| c.value(r).clamp(1, u64::from(u32::MAX)) as u32);
+                f(row, ids.value(r), lang, item, stands_for)?;
                 row += 1;
             }
         }
@@ -470,7 +500,13 @@ fn shuffle_key(cfg: &TrainingConfig, id: &str, copy: u32) -> u64 {
 impl<'a> Ctx<'a> {
     fn new(dataset: &Path, cfg: &'a TrainingConfig, out: Option<&Path>, threads: usize, quiet: bool) -> Result<Self> {
         let ds = Dataset::open(dataset)?;
-        let problems = cfg.problems(ds.tokenized);
+        let mut problems = cfg.problems(ds.tokenized, ds.has_eos);
+        if cfg.cluster_weight && !ds.clusters {
+            problems.push(
+                "training.cluster_weight needs the dataset's `dup_cluster_size` column (minhash_dedup with keep_cluster_size = true)"
+                    .into(),
+            );
+        }
         if !problems.is_empty() {
             return Err(Error::Config { origin: "[training]".into(), problems });
         }
@@ -654,9 +690,12 @@ fn census(ctx: &Ctx<'_>, task: TaskSel) -> Result<(usize, usize)> {
         |i| {
             let mut c: Census = Default::default();
             let mut rows = 0u64;
-            ctx.ds.read(i, false, |_, id, lang, row| {
+            ctx.ds.read(i, false, cfg.cluster_weight, |_, id, lang, row, stands_for| {
                 let Row::Weight(w) = row else { return Err(Error::Internal("census read a payload".into())) };
+                let w = w + u64::from(cfg.eos_id.is_some() && ctx.ds.tokenized);
                 let s = split_of(cfg, id);
+                // The train split counts a document once per member of its cluster.
+                let w = if s == 0 { w * u64::from(stands_for) } else { w };
                 let lc = c[s].entry(lang.to_string()).or_default();
                 lc.docs += 1;
                 lc.weight += w;
@@ -685,15 +724,21 @@ fn scatter(ctx: &Ctx<'_>, task: TaskSel) -> Result<(usize, usize)> {
         |i| {
             let mut entries: [Vec<Entry>; 2] = Default::default();
             let mut report = ScatterReport::default();
-            ctx.ds.read(i, true, |row, id, lang, item| {
+            ctx.ds.read(i, true, cfg.cluster_weight, |row, id, lang, item, stands_for| {
                 let payload = match item {
-                    Row::Ids(a) => Payload::Ids(a.as_primitive::<UInt32Type>().values().to_vec()),
+                    Row::Ids(a) => {
+                        let mut ids = a.as_primitive::<UInt32Type>().values().to_vec();
+                        ids.extend(cfg.eos_id);
+                        Payload::Ids(ids)
+                    }
                     Row::Text(t) => Payload::Text(t.to_string()),
                     Row::Weight(_) => return Err(Error::Internal("scatter read no payload".into())),
                 };
                 let s = split_of(cfg, id);
-                let copies =
-                    layout.rates[s].get(lang).map_or(1, |r| if s == 0 { r.copies_of(mix_hash(cfg, id)) } else { 1 });
+                let copies = match layout.rates[s].get(lang) {
+                    Some(r) if s == 0 => r.copies_of(mix_hash(cfg, id)) * stands_for,
+                    _ => 1,
+                };
                 report.documents += 1;
                 let sc = &mut report.splits[s];
                 sc.documents += 1;
