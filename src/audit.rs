@@ -203,6 +203,24 @@ pub fn audit(dir: &Path, opts: &AuditOptions) -> Result<AuditReport> {
     });
 
     checks.push(ledger_check(dir, &manifest, stats_json.as_ref()));
+    // Training files prepared from an earlier state of the dataset (before
+    // an erasure, say) hold documents the dataset no longer has.
+    if let Some(current) = crate::training::current(dir) {
+        checks.push(Check {
+            name: "training_files",
+            passed: current,
+            details: vec![if current {
+                format!("{}/ was prepared from the dataset as it is", crate::training::TRAINING_DIR)
+            } else {
+                format!(
+                    "{}/ was prepared from an earlier state of the dataset (its manifest changed since, e.g. by an \
+                     erasure) and may hold documents the dataset no longer has: rerun `eurocorpus prepare {}`",
+                    crate::training::TRAINING_DIR,
+                    dir.display()
+                )
+            }],
+        });
+    }
 
     // Personal data.
     let pii = scan_pii(dir, &manifest, &readable, opts)?;

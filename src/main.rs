@@ -1157,6 +1157,15 @@ fn erase(a: EraseArgs) -> anyhow::Result<()> {
             println!("  {}: {} of {} documents", s.path, s.removed, s.rows_before);
         }
     }
+    if !a.dry_run && r.documents_removed > 0 && training::current(&a.path) == Some(false) {
+        eprintln!(
+            "eurocorpus: warning: {}/{} was prepared before this erasure and still holds the removed documents: \
+             rerun `eurocorpus prepare {}` (it remakes every training file)",
+            a.path.display(),
+            training::TRAINING_DIR,
+            a.path.display()
+        );
+    }
     Ok(())
 }
 

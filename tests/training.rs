@@ -353,9 +353,11 @@ fn mixing_meets_the_target_shares() {
     }
     let total: u64 = tokens.values().sum();
     let share = |l: &str| tokens[l] as f64 / total as f64;
+    let manifest_langs = &json(&out.join("train/manifest.json"))["languages"];
     for (l, want) in [("de", 0.25), ("mt", 0.15), ("fr", 0.1), ("ga", 0.05)] {
         assert!((share(l) - want).abs() < 0.005, "{l}: {} vs {want}", share(l));
         assert_eq!(langs[l]["copies"].as_u64().unwrap(), copies[l]);
+        assert_eq!(manifest_langs[l], langs[l], "the manifest reports the mix as training.json does");
     }
     // The rest keep their relative sizes (within the same tolerance).
     let rest: Vec<&String> = tokens.keys().filter(|l| !["de", "mt", "fr", "ga"].contains(&l.as_str())).collect();
@@ -682,4 +684,36 @@ fn eos_id_and_cluster_weight() {
     assert_eq!(copies.len(), rows.len());
     let st = json(&w.join("training.json"));
     assert_eq!(st["splits"]["train"]["repeats"].as_u64().unwrap(), sizes.values().map(|s| s - 1).sum::<u64>());
+}
+
+/// After an erasure the training files are stale: `erase` warns, `audit`
+/// fails until `prepare` remakes them without the erased document.
+#[test]
+fn an_erasure_makes_the_training_files_stale_until_prepared_again() {
+    let tmp = TempDir::new().unwrap();
+    let ds = dataset(tmp.path(), &["fixtures/corpus/jsonl"], "");
+    run_expect(eurocorpus().args(["prepare", "-q"]).arg(&ds), 0);
+    let o = run_expect(eurocorpus().args(["audit", "--max-pii", "100", "--format", "json"]).arg(&ds), 0);
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let check = |a: &serde_json::Value| {
+        a["checks"].as_array().unwrap().iter().find(|c| c["name"] == "training_files").unwrap()["passed"].clone()
+    };
+    assert_eq!(check(&a), true);
+
+    let victim = docs(&ds.join("training/train")).concat()[0].id.clone();
+    let ids = tmp.path().join("ids.txt");
+    write(&ids, format!("doc_id:{victim}\n"));
+    let o = run_expect(eurocorpus().args(["erase"]).arg(&ds).arg("--identifiers").arg(&ids), 0);
+    assert!(
+        stderr(&o).contains("was prepared before this erasure") && stderr(&o).contains("rerun `eurocorpus prepare")
+    );
+    let o = run_expect(eurocorpus().args(["audit", "--max-pii", "100", "--format", "json"]).arg(&ds), 1);
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(check(&a), false);
+
+    run_expect(eurocorpus().args(["prepare", "-q"]).arg(&ds), 0);
+    run_expect(eurocorpus().args(["audit", "--max-pii", "100"]).arg(&ds), 0);
+    let left = docs(&ds.join("training/train")).concat();
+    assert!(left.iter().all(|d| d.id != victim));
+    assert_eq!(left.len() + docs(&ds.join("training/validation")).concat().len(), read_rows(&ds).len());
 }

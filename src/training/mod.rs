@@ -407,6 +407,8 @@ pub struct SplitManifest {
     pub megatron_dtype: Option<String>,
     /// Totals over the Parquet files (documents: copies; tokens: written).
     pub totals: Totals,
+    /// Per language: the rate applied, copies and tokens written, share.
+    pub languages: BTreeMap<String, LangStats>,
     /// Parquet files, in order.
     pub parquet: Vec<ShardInfo>,
     /// Megatron `.bin` and `.idx` files, in order.
@@ -1115,6 +1117,7 @@ fn publish(ctx: &Ctx<'_>) -> Result<TrainingStats> {
                     shards: parquet.len() as u64,
                     bytes: parquet.iter().map(|f| f.bytes).sum(),
                 },
+                languages: split_stats.languages.clone(),
                 parquet,
                 megatron,
             };
@@ -1188,4 +1191,14 @@ pub fn progress(dataset: &Path, cfg: &TrainingConfig, task_count: usize) -> Vec<
     }
     all.push(progress(Phase::Publish, &[check(ctx.work.join("publish.done"))], &[1]));
     all
+}
+
+/// Whether the training files in the dataset's own `training/` folder were
+/// made from the dataset as it is now: `None` when there are none, `Some(false)`
+/// when the dataset changed since (an erasure, a rerun).
+pub fn current(dataset: &Path) -> Option<bool> {
+    let text = std::fs::read(dataset.join(TRAINING_DIR).join("training.json")).ok()?;
+    let stats: TrainingStats = serde_json::from_slice(&text).ok()?;
+    let now = file_sha256(&dataset.join("manifest.json")).ok()?;
+    Some(stats.dataset_manifest_sha256 == now)
 }
