@@ -153,6 +153,17 @@ pub enum Error {
         /// What is missing, one line each.
         problems: Vec<String>,
     },
+    /// A signal (SIGINT, SIGTERM) stopped the command cleanly: what was
+    /// finished is kept, and the same command resumes.
+    #[error("stopped by {signal}: {done}; nothing half written is visible; run the same command again to resume")]
+    Interrupted {
+        /// The signal's name.
+        signal: &'static str,
+        /// What was finished, as a phrase ("3 of 12 inputs are finished").
+        done: String,
+        /// Its number (the exit status is 128 + it).
+        number: i32,
+    },
     /// Counts do not reconcile: a bug.
     #[error("internal error: {0} (a bug; please report it with the pipeline file)")]
     Internal(String),

@@ -50,6 +50,10 @@ use crate::stats::{ErrorSample, StageStats, Stats};
 /// SIGKILL would end it) right after this many batches have been written.
 pub const ABORT_ENV: &str = "EUROCORPUS_ABORT_AFTER_BATCHES";
 
+/// Fault injection for the tests: the run sends itself SIGTERM after this
+/// many batches (all lanes counted), to test the clean stop.
+pub const SIGNAL_ENV: &str = "EUROCORPUS_SIGTERM_AFTER_BATCHES";
+
 /// Options that are not part of the pipeline (they do not change output).
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -105,6 +109,8 @@ struct Ctx<'a> {
     progress: Progress,
     cancel: AtomicBool,
     abort_after: Option<u64>,
+    /// Fault injection: SIGTERM to itself after this many batches.
+    signal_after: Option<u64>,
     batches: AtomicU64,
     sample_bytes: u64,
 }
@@ -240,6 +246,9 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
     let files = &discovered.files;
     let out = cfg.output.path.as_path();
     check_output_folder(out, files, opts.force)?;
+    // Two whole runs into one folder would race; tasks of a job array share
+    // it by design (their units do not overlap).
+    let _lock = if only.is_none() { Some(RunLock::take(out)?) } else { None };
 
     let mut pre: Vec<Box<dyn Stage>> = Vec::new();
     let mut post: Vec<Box<dyn Stage>> = Vec::new();
@@ -364,6 +373,7 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         ),
         cancel: AtomicBool::new(false),
         abort_after: std::env::var(ABORT_ENV).ok().and_then(|v| v.parse().ok()),
+        signal_after: std::env::var(SIGNAL_ENV).ok().and_then(|v| v.parse().ok()),
         batches: AtomicU64::new(0),
         sample_bytes: opts.sample_bytes,
     };
@@ -424,8 +434,15 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
     for (i, r) in results {
         match r {
             Ok(rec) => records[i] = rec,
-            Err(e) => return Err(e),
+            Err(e) if crate::signals::received().is_none() => return Err(e),
+            Err(_) => {}
         }
+    }
+    if let Some(e) = interrupted(|| {
+        let done = records.iter().filter(|r| r.is_some()).count();
+        format!("{done} of {} inputs are finished and kept", records.len())
+    }) {
+        return Err(e);
     }
     finish(ctx, records, finished).map(Executed::Run)
 }
@@ -591,6 +608,57 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
     Ok(all)
 }
 
+/// The lock of a whole run on its output folder: `_eurocorpus/run.lock`
+/// naming the host and process, removed when the run ends. A lock whose
+/// process is gone (a killed run) is taken over.
+struct RunLock(PathBuf);
+
+impl RunLock {
+    fn take(out: &Path) -> Result<Self> {
+        let dir = out.join(STATE_DIR);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "create the output folder", e))?;
+        let path = dir.join("run.lock");
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default().trim().to_string();
+        let me = format!("{} {host}\n", std::process::id());
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    use std::io::Write;
+                    f.write_all(me.as_bytes()).map_err(|e| Error::io(&path, "write the lock", e))?;
+                    return Ok(RunLock(path));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    let mut it = text.split_whitespace();
+                    let (pid, their_host) = (it.next().unwrap_or(""), it.next().unwrap_or(""));
+                    let alive = their_host != host || Path::new("/proc").join(pid).exists();
+                    if alive && !pid.is_empty() {
+                        return Err(Error::Output {
+                            path: out.to_path_buf(),
+                            detail: format!(
+                                "another eurocorpus run (process {pid} on {}) is writing to it; wait for it to end \
+                                 (if no run is active there, delete {})",
+                                if their_host.is_empty() { "this host" } else { their_host },
+                                path.display()
+                            ),
+                        });
+                    }
+                    // Left by a run that was killed: take it over.
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(e) => return Err(Error::io(&path, "create the lock", e)),
+            }
+        }
+        Err(Error::Output { path: out.to_path_buf(), detail: "cannot take the run lock".into() })
+    }
+}
+
+impl Drop for RunLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 /// The `finish` phase's marker, in the state folder.
 pub const FINISH_MARKER: &str = "finish.done";
 
@@ -745,12 +813,24 @@ fn run_lanes<T: Send>(
 /// Fails on the first error of a set of lane results, or on a cancelled lane.
 fn check_lanes(mut results: Vec<(usize, Result<Option<()>>)>) -> Result<()> {
     results.sort_by_key(|(i, _)| *i);
+    let total = results.len();
+    if let Some(e) = interrupted(|| {
+        let done = results.iter().filter(|(_, r)| matches!(r, Ok(Some(())))).count();
+        format!("{done} of the {total} units started here are finished")
+    }) {
+        return Err(e);
+    }
     for (_, r) in results {
         if r?.is_none() {
             return Err(Error::Internal("a phase was cancelled".into()));
         }
     }
     Ok(())
+}
+
+/// The error of a run a signal stopped, if one did; `done` says what is kept.
+fn interrupted(done: impl FnOnce() -> String) -> Option<Error> {
+    crate::signals::received().map(|n| Error::Interrupted { signal: crate::signals::name(n), done: done(), number: n })
 }
 
 /// Runs task `task`'s share of `phase` (any phase but `finish`): the units
@@ -1045,7 +1125,7 @@ fn stream_input(ctx: &Ctx, idx: usize, stats: &mut Stats, report: bool, f: &mut 
     let mut eof = false;
     let mut skipped = Vec::new();
     while !eof {
-        if ctx.cancel.load(Ordering::Relaxed) {
+        if ctx.cancel.load(Ordering::Relaxed) || crate::signals::received().is_some() {
             return Ok(false);
         }
         let mut batch: Vec<Document> = Vec::with_capacity(cfg.run.batch_docs.min(4096));
@@ -1104,6 +1184,9 @@ fn stream_input(ctx: &Ctx, idx: usize, stats: &mut Stats, report: bool, f: &mut 
         let n = ctx.batches.fetch_add(1, Ordering::SeqCst) + 1;
         if ctx.abort_after == Some(n) {
             std::process::abort();
+        }
+        if ctx.signal_after == Some(n) {
+            crate::signals::raise(signal_hook::consts::SIGTERM);
         }
     }
     if ctx.sample_bytes > 0 {

@@ -34,6 +34,7 @@ pub mod plan;
 pub mod progress;
 pub mod quality;
 pub mod rng;
+pub mod signals;
 pub mod slurm;
 pub mod stages;
 pub mod stats;

@@ -519,9 +519,22 @@ struct InspectArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = eurocorpus::signals::install() {
+        eprintln!("eurocorpus: warning: cannot handle SIGINT/SIGTERM ({e}); a signal will stop the run abruptly");
+    }
     match dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            let signal = err.chain().find_map(|e| match e.downcast_ref::<Error>() {
+                Some(Error::Interrupted { number, .. }) => Some(*number),
+                _ => None,
+            });
+            if let Some(n) = signal {
+                // The signal's own message says what is kept and how to resume.
+                let e = err.chain().find(|e| matches!(e.downcast_ref::<Error>(), Some(Error::Interrupted { .. })));
+                eprintln!("eurocorpus: {}", e.map_or_else(|| err.to_string(), |e| e.to_string()));
+                return ExitCode::from((128 + n) as u8);
+            }
             eprintln!("eurocorpus: error: {err:#}");
             let config_error = err.chain().any(|e| matches!(e.downcast_ref::<Error>(), Some(Error::Config { .. })));
             ExitCode::from(if config_error { 2 } else { 1 })

@@ -6,6 +6,7 @@ mod bad_input;
 mod cluster;
 mod compliance;
 mod dedup;
+mod hardening;
 mod interop;
 mod langid;
 mod main_job;

@@ -577,7 +577,19 @@ impl<'a> Ctx<'a> {
     ) -> Result<(usize, usize)> {
         let mine = task.share(sizes);
         let todo: Vec<usize> = mine.iter().copied().filter(|&u| !done(u)).collect();
-        let results: Vec<Result<()>> = self.pool.install(|| todo.par_iter().map(|&u| f(u)).collect());
+        let results: Vec<Result<()>> = self.pool.install(|| {
+            todo.par_iter()
+                .map(|&u| match crate::signals::received() {
+                    // Units finished keep their markers; the rest wait for a rerun.
+                    Some(n) => Err(Error::Interrupted {
+                        signal: crate::signals::name(n),
+                        done: "finished units are kept".into(),
+                        number: n,
+                    }),
+                    None => f(u),
+                })
+                .collect()
+        });
         results.into_iter().collect::<Result<Vec<()>>>()?;
         Ok((todo.len(), mine.len() - todo.len()))
     }
