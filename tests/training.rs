@@ -436,13 +436,13 @@ fn an_unfinished_phase_names_the_task_to_rerun() {
     let e = stderr(&o);
     assert!(
         e.contains("phase `scatter` cannot start")
-            && e.contains("has no completion marker; rerun `prepare --phase census --task-index 1 --task-count 2`"),
+            && e.contains("has no completion marker; rerun `--phase census --task-index 1 --task-count 2`"),
         "{e}"
     );
     phase("census", 1, 0);
     phase("scatter", 1, 0);
     let e = stderr(&phase("gather", 0, 1));
-    assert!(e.contains("rerun `prepare --phase scatter --task-index 0 --task-count 2`"), "{e}");
+    assert!(e.contains("rerun `--phase scatter --task-index 0 --task-count 2`"), "{e}");
     // A bad section is reported whole, with exit 2, before any work.
     let cfg = pipeline(tmp.path(), "bad.toml", "[training]\nformats = []\n[training.pack]\nseq_len = 0\n");
     let o = run_expect(eurocorpus().args(["prepare"]).arg(&ds).args(["--config", cfg.to_str().unwrap()]), 2);
@@ -716,4 +716,34 @@ fn an_erasure_makes_the_training_files_stale_until_prepared_again() {
     let left = docs(&ds.join("training/train")).concat();
     assert!(left.iter().all(|d| d.id != victim));
     assert_eq!(left.len() + docs(&ds.join("training/validation")).concat().len(), read_rows(&ds).len());
+}
+
+/// A dataset partitioned by language (no `lang` column in its files):
+/// languages come from the folder names.
+#[test]
+fn a_language_partitioned_dataset_keeps_its_languages() {
+    let tmp = TempDir::new().unwrap();
+    let p = partitioned_quickstart(tmp.path());
+    let ds = tmp.path().join("ds");
+    run_expect(eurocorpus().args(["run", "-q"]).arg(&p).arg("-o").arg(&ds), 0);
+    let out = tmp.path().join("t");
+    prepare(&ds, &out, &["--files", "2"]);
+    let train = docs(&out.join("train")).concat();
+    let by_lang: BTreeMap<String, usize> = train.iter().fold(BTreeMap::new(), |mut m, d| {
+        *m.entry(d.lang.clone()).or_default() += 1;
+        m
+    });
+    let mut want: BTreeMap<String, usize> = BTreeMap::new();
+    for f in shard_files(&ds) {
+        let lang = f.parent().unwrap().file_name().unwrap().to_string_lossy().trim_start_matches("lang=").to_string();
+        let rows: usize = ParquetRecordBatchReaderBuilder::try_new(File::open(&f).unwrap())
+            .unwrap()
+            .build()
+            .unwrap()
+            .map(|b| b.unwrap().num_rows())
+            .sum();
+        *want.entry(lang).or_default() += rows;
+    }
+    assert_eq!(by_lang, want);
+    assert!(by_lang.len() > 5 && !by_lang.contains_key(""), "{by_lang:?}");
 }

@@ -603,7 +603,7 @@ impl<'a> Ctx<'a> {
             .filter_map(|(u, m)| {
                 marker::check(m, &self.fp, false).err().map(|why| {
                     format!(
-                        "{phase}: unit {u} ({}) {why}; rerun `prepare --phase {phase} --task-index {} --task-count {count}`",
+                        "{phase}: unit {u} ({}) {why}; rerun `--phase {phase} --task-index {} --task-count {count}`",
                         m.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
                         owners[u]
                     )
