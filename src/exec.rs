@@ -570,19 +570,12 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
     let parts = DedupSpec::of(&cfg.stages).parts(task_count);
     let finished = marker::check(&out.join(STATE_DIR).join(FINISH_MARKER), &fp, false).is_ok();
     let mut all = Vec::new();
-    for phase in Phase::of(cfg) {
+    // The [training] phases report their own progress, after these.
+    for phase in Phase::of(cfg).into_iter().filter(|p| p.training().is_none()) {
         let (unit_sizes, tasks) = match phase.units() {
             Units::Inputs => (sizes.clone(), task_count),
             Units::Sections => (vec![1; parts.len()], task_count),
-            Units::One if phase.training().is_none() => (vec![1], 1),
-            // The [training] phases, all at once.
-            Units::One | Units::Shards | Units::Files => {
-                if phase == Phase::Census {
-                    let t = cfg.training.as_ref().ok_or_else(|| Error::Internal("census without [training]".into()))?;
-                    all.extend(crate::training::progress(out, t, task_count));
-                }
-                continue;
-            }
+            Units::One | Units::Shards | Units::Files => (vec![1], 1),
         };
         let done = |u: usize| match phase {
             Phase::Write => finished || load_valid_record(out, u, &files[u], &fp).is_some(),
@@ -604,6 +597,9 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
             units_done: done_units.iter().filter(|d| **d).count(),
             unfinished_tasks,
         });
+    }
+    if let Some(t) = &cfg.training {
+        all.extend(crate::training::progress(out, t, task_count));
     }
     Ok(all)
 }

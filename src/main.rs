@@ -526,13 +526,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let signal = err.chain().find_map(|e| match e.downcast_ref::<Error>() {
-                Some(Error::Interrupted { number, .. }) => Some(*number),
+                Some(i @ Error::Interrupted { number, .. }) => Some((i, *number)),
                 _ => None,
             });
-            if let Some(n) = signal {
+            if let Some((e, n)) = signal {
                 // The signal's own message says what is kept and how to resume.
-                let e = err.chain().find(|e| matches!(e.downcast_ref::<Error>(), Some(Error::Interrupted { .. })));
-                eprintln!("eurocorpus: {}", e.map_or_else(|| err.to_string(), |e| e.to_string()));
+                eprintln!("eurocorpus: {e}");
                 return ExitCode::from((128 + n) as u8);
             }
             eprintln!("eurocorpus: error: {err:#}");

@@ -106,6 +106,8 @@ pub struct Writer {
     idx_path: PathBuf,
     lengths: Vec<i32>,
     tokens: u64,
+    /// One document's bytes, reused.
+    buf: Vec<u8>,
 }
 
 impl Writer {
@@ -116,7 +118,7 @@ impl Writer {
     pub fn create(prefix: &Path, dtype: DType) -> Result<Self> {
         let (bin_path, idx_path) = paths(prefix);
         let bin = create(&tmp_of(&bin_path))?;
-        Ok(Writer { dtype, bin, bin_path, idx_path, lengths: Vec::new(), tokens: 0 })
+        Ok(Writer { dtype, bin, bin_path, idx_path, lengths: Vec::new(), tokens: 0, buf: Vec::new() })
     }
 
     /// Appends a document.
@@ -125,24 +127,23 @@ impl Writer {
     /// A token id does not fit the dtype, a document is longer than 2^31
     /// tokens, or the write fails.
     pub fn add(&mut self, ids: &[u32]) -> Result<()> {
-        let tmp = tmp_of(&self.bin_path);
-        let len = i32::try_from(ids.len())
-            .map_err(|_| Error::Output { path: tmp.clone(), detail: "a document has more than 2^31 tokens".into() })?;
-        let mut buf = Vec::with_capacity(ids.len() * self.dtype.size() as usize);
+        // The temporary file's name is built only for an error message.
+        let fail = |detail: String| Error::Output { path: tmp_of(&self.bin_path), detail };
+        let len = i32::try_from(ids.len()).map_err(|_| fail("a document has more than 2^31 tokens".into()))?;
+        self.buf.clear();
         for &id in ids {
             match self.dtype {
-                DType::U16 => buf.extend_from_slice(
+                DType::U16 => self.buf.extend_from_slice(
                     &u16::try_from(id)
-                        .map_err(|_| Error::Output {
-                            path: tmp.clone(),
-                            detail: format!("token id {id} does not fit uint16 (the recorded vocabulary is too small)"),
+                        .map_err(|_| {
+                            fail(format!("token id {id} does not fit uint16 (the recorded vocabulary is too small)"))
                         })?
                         .to_le_bytes(),
                 ),
-                DType::I32 => buf.extend_from_slice(&(id as i32).to_le_bytes()),
+                DType::I32 => self.buf.extend_from_slice(&(id as i32).to_le_bytes()),
             }
         }
-        self.bin.write_all(&buf).map_err(|e| Error::io(&tmp, "write the file", e))?;
+        self.bin.write_all(&self.buf).map_err(|e| Error::io(tmp_of(&self.bin_path), "write the file", e))?;
         self.lengths.push(len);
         self.tokens += ids.len() as u64;
         Ok(())
@@ -153,7 +154,7 @@ impl Writer {
     /// # Errors
     /// A write, sync or rename fails.
     pub fn finish(self) -> Result<(PathBuf, PathBuf, u64, u64)> {
-        let Writer { dtype, bin, bin_path, idx_path, lengths, tokens } = self;
+        let Writer { dtype, bin, bin_path, idx_path, lengths, tokens, .. } = self;
         publish(&tmp_of(&bin_path), &bin_path, bin)?;
         let n = lengths.len() as u64;
         let idx_tmp = tmp_of(&idx_path);

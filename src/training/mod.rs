@@ -435,6 +435,8 @@ pub struct PrepareReport {
 struct Ctx<'a> {
     ds: Dataset,
     cfg: &'a TrainingConfig,
+    /// `cfg` as recorded in the manifests and the fingerprint.
+    config: serde_json::Value,
     out: PathBuf,
     work: PathBuf,
     fp: String,
@@ -460,6 +462,10 @@ pub fn prepare(dataset: &Path, cfg: &TrainingConfig, opts: &PrepareOptions) -> R
     let started = Instant::now();
     let ctx = Ctx::new(dataset, cfg, opts.out.as_deref(), opts.threads, opts.quiet)?;
     let out = ctx.out.clone();
+    for d in ["census", "scatter", "gather"] {
+        let p = ctx.work.join(d);
+        std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, "create the folder", e))?;
+    }
     let phases: Vec<(TrainPhase, TaskSel)> = match opts.only {
         Some(one) => vec![one],
         None => TrainPhase::ALL.iter().map(|&p| (p, TaskSel::ALL)).collect(),
@@ -514,13 +520,11 @@ impl<'a> Ctx<'a> {
         }
         let out = out_dir(dataset, cfg, out);
         let work = out.join(STATE_DIR);
-        for d in ["census", "scatter", "gather"] {
-            let p = work.join(d);
-            std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, "create the folder", e))?;
-        }
+        // The output folder is where, not what: it is left out.
         let mut c = cfg.clone();
         c.path = PathBuf::new();
-        let config_json = serde_json::to_vec(&c).expect("config serialises");
+        let config = serde_json::to_value(&c).expect("config serialises");
+        let config_json = serde_json::to_vec(&config).expect("config serialises");
         let fp = hex(&Sha256::digest(
             [config_json.as_slice(), ds.manifest_sha256.as_bytes(), env!("CARGO_PKG_VERSION").as_bytes()].join(&b'|'),
         ));
@@ -528,7 +532,7 @@ impl<'a> Ctx<'a> {
             .num_threads(crate::exec::thread_count(threads))
             .build()
             .map_err(|e| Error::Internal(format!("cannot start the thread pool: {e}")))?;
-        Ok(Ctx { ds, cfg, out, work, fp, pool, quiet })
+        Ok(Ctx { ds, cfg, config, out, work, fp, pool, quiet })
     }
 
     fn shards(&self) -> usize {
@@ -623,10 +627,8 @@ impl<'a> Ctx<'a> {
         let path = self.work.join("layout.json");
         if let Ok(m) = marker::read(&self.work.join("layout.done"), &self.fp) {
             if m.files.len() == 1 {
-                if let Ok(text) = std::fs::read(&path) {
-                    if let Ok(l) = serde_json::from_slice(&text) {
-                        return Ok(l);
-                    }
+                if let Ok(l) = read_json(&path, "layout") {
+                    return Ok(l);
                 }
             }
         }
@@ -635,10 +637,7 @@ impl<'a> Ctx<'a> {
         self.missing(TrainPhase::Census, &markers, &self.shard_sizes(), task_count)?;
         let mut total: Census = Default::default();
         for i in 0..n {
-            let p = self.census_path(i);
-            let text = std::fs::read(&p).map_err(|e| Error::io(&p, "read", e))?;
-            let c: Census = serde_json::from_slice(&text)
-                .map_err(|e| Error::Output { path: p.clone(), detail: format!("corrupt census: {e}") })?;
+            let c: Census = read_json(&self.census_path(i), "census")?;
             for (s, langs) in c.into_iter().enumerate() {
                 for (l, lc) in langs {
                     let t = total[s].entry(l).or_default();
@@ -685,6 +684,13 @@ impl<'a> Ctx<'a> {
         std::fs::rename(&done, self.work.join("layout.done")).map_err(|e| Error::io(&done, "publish", e))?;
         Ok(layout)
     }
+}
+
+/// Reads a JSON file this module wrote (`what` names it in errors).
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> Result<T> {
+    let text = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    serde_json::from_slice(&text)
+        .map_err(|e| Error::Output { path: path.to_path_buf(), detail: format!("corrupt {what}: {e}") })
 }
 
 fn next(p: TrainPhase) -> &'static str {
@@ -758,7 +764,10 @@ fn scatter(ctx: &Ctx<'_>, task: TaskSel) -> Result<(usize, usize)> {
                 sc.documents += 1;
                 sc.copies += u64::from(copies);
                 sc.dropped += u64::from(copies == 0);
+                let mut payload = Some(payload);
                 for copy in 0..copies {
+                    // The last copy takes the payload; only repeats clone it.
+                    let payload = if copy + 1 == copies { payload.take() } else { payload.clone() };
                     entries[s].push(Entry {
                         key: shuffle_key(cfg, id, copy),
                         shard: i as u32,
@@ -766,7 +775,7 @@ fn scatter(ctx: &Ctx<'_>, task: TaskSel) -> Result<(usize, usize)> {
                         copy,
                         lang: lang.to_string(),
                         id: id.to_string(),
-                        payload: payload.clone(),
+                        payload: payload.expect("taken only by the last copy"),
                     });
                 }
                 Ok(())
@@ -1025,10 +1034,7 @@ fn publish(ctx: &Ctx<'_>) -> Result<TrainingStats> {
     let n = ctx.shards();
     let mut scattered = ScatterReport::default();
     for i in 0..n {
-        let p = ctx.scatter_report(i);
-        let text = std::fs::read(&p).map_err(|e| Error::io(&p, "read", e))?;
-        let r: ScatterReport = serde_json::from_slice(&text)
-            .map_err(|e| Error::Output { path: p.clone(), detail: format!("corrupt report: {e}") })?;
+        let r: ScatterReport = read_json(&ctx.scatter_report(i), "report")?;
         scattered.documents += r.documents;
         for s in 0..2 {
             scattered.splits[s].documents += r.splits[s].documents;
@@ -1043,8 +1049,6 @@ fn publish(ctx: &Ctx<'_>) -> Result<TrainingStats> {
             scattered.documents
         )));
     }
-    let mut cfg_value = serde_json::to_value(ctx.cfg).expect("config serialises");
-    cfg_value["path"] = serde_json::Value::String(String::new());
     let mut stats = TrainingStats {
         dataset: ctx.ds.dir.display().to_string(),
         dataset_manifest_sha256: ctx.ds.manifest_sha256.clone(),
@@ -1052,14 +1056,11 @@ fn publish(ctx: &Ctx<'_>) -> Result<TrainingStats> {
         splits: BTreeMap::new(),
     };
     for (s, split_name) in SPLITS.iter().enumerate() {
-        let mut reports = Vec::new();
-        for &(_, b) in units.iter().filter(|u| u.0 == s) {
-            let p = ctx.gather_report(s, b);
-            let text = std::fs::read(&p).map_err(|e| Error::io(&p, "read", e))?;
-            let r: GatherReport = serde_json::from_slice(&text)
-                .map_err(|e| Error::Output { path: p.clone(), detail: format!("corrupt report: {e}") })?;
-            reports.push(r);
-        }
+        let reports: Vec<GatherReport> = units
+            .iter()
+            .filter(|u| u.0 == s)
+            .map(|&(_, b)| read_json(&ctx.gather_report(s, b), "report"))
+            .collect::<Result<_>>()?;
         let written: u64 = reports.iter().map(|r| r.documents).sum();
         let sc = &scattered.splits[s];
         if written != sc.copies {
@@ -1117,7 +1118,7 @@ fn publish(ctx: &Ctx<'_>) -> Result<TrainingStats> {
                 split: split_name.to_string(),
                 dataset: ctx.ds.dir.display().to_string(),
                 dataset_manifest_sha256: ctx.ds.manifest_sha256.clone(),
-                config: cfg_value.clone(),
+                config: ctx.config.clone(),
                 tokenizer: ctx.ds.manifest.tokenizer.clone(),
                 mode: if ctx.cfg.pack.is_some() { "packed" } else { "documents" }.into(),
                 seq_len: ctx.cfg.pack.as_ref().map(|p| p.seq_len),
