@@ -245,7 +245,7 @@ impl PipelineConfig {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
             path: path.to_path_buf(),
             action: "read the pipeline file",
-            source,
+            cause: source,
         })?;
         Self::from_toml(&text, &path.display().to_string())
     }

@@ -109,15 +109,15 @@ pub enum Error {
     #[error("{0} (on_error = \"fail\"; set on_error = \"skip\" to count and skip such records)")]
     Input(RecordError),
     /// An operating-system error on a named path.
-    #[error("cannot {action} {}: {source}", .path.display())]
+    #[error("cannot {action} {}: {cause}", .path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What was attempted, as a verb phrase ("create the output folder").
         action: &'static str,
-        /// The OS error.
-        #[source]
-        source: std::io::Error,
+        /// The OS error (in the message, so not also the error's `source`:
+        /// chained printing would repeat it).
+        cause: std::io::Error,
     },
     /// A tokenizer file cannot be used.
     #[error("tokenizer {}: {detail}", .path.display())]
@@ -172,6 +172,6 @@ pub enum Error {
 impl Error {
     /// Shorthand for [`Error::Io`].
     pub fn io(path: impl Into<PathBuf>, action: &'static str, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), action, source }
+        Error::Io { path: path.into(), action, cause: source }
     }
 }

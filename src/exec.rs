@@ -54,6 +54,23 @@ pub const ABORT_ENV: &str = "EUROCORPUS_ABORT_AFTER_BATCHES";
 /// many batches (all lanes counted), to test the clean stop.
 pub const SIGNAL_ENV: &str = "EUROCORPUS_SIGTERM_AFTER_BATCHES";
 
+/// Fault injection for the tests: after listing its inputs, the run
+/// creates `PATH.waiting` and waits (up to two minutes) until `PATH`
+/// exists, so a test can change the inputs at that exact moment (a file
+/// that disappears during a run).
+pub const PAUSE_ENV: &str = "EUROCORPUS_PAUSE_AFTER_LISTING";
+
+fn pause_after_listing() {
+    let Some(flag) = std::env::var_os(PAUSE_ENV).map(PathBuf::from) else { return };
+    let mut waiting = flag.clone().into_os_string();
+    waiting.push(".waiting");
+    let _ = std::fs::write(&waiting, b"");
+    let until = Instant::now() + std::time::Duration::from_secs(120);
+    while !flag.exists() && Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// Options that are not part of the pipeline (they do not change output).
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -168,6 +185,7 @@ pub fn run_task(
             threads: cfg.run.threads,
             quiet: opts.quiet,
             only: Some((tp, task)),
+            force: opts.force,
         };
         let r = crate::training::prepare(&cfg.output.path, training, &popts)?;
         return Ok(TaskReport {
@@ -246,6 +264,7 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
     let files = &discovered.files;
     let out = cfg.output.path.as_path();
     check_output_folder(out, files, opts.force)?;
+    pause_after_listing();
     // Two whole runs into one folder would race; tasks of a job array share
     // it by design (their units do not overlap).
     let _lock = if only.is_none() { Some(RunLock::take(out)?) } else { None };
@@ -301,6 +320,19 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         .map_err(|e| Error::Internal(format!("cannot start the thread pool: {e}")))?;
     std::fs::create_dir_all(out.join(STATE_DIR).join("inputs"))
         .map_err(|e| Error::io(out, "create the output folder", e))?;
+    // manifest.json is the last file a run publishes: one left by an
+    // earlier, different run must not describe this one's half-made output.
+    if marker::check(&out.join(STATE_DIR).join(FINISH_MARKER), &fingerprint, false).is_err() {
+        for f in ["manifest.json", "stats.json"] {
+            let path = out.join(f);
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io(&path, "remove the earlier run's file", e))
+                }
+                _ => {}
+            }
+        }
+    }
 
     // Inputs already completed by an earlier run of the same configuration.
     let mut records: Vec<Option<CompletionRecord>> =
@@ -523,9 +555,10 @@ fn finish(ctx: Ctx, records: Vec<Option<CompletionRecord>>, f: Finished) -> Resu
             .collect(),
     };
     let elapsed = started.elapsed();
-    write_atomic(&out.join("manifest.json"), &to_json(&manifest))?;
     let report = RunReport { stats, manifest, elapsed, resumed, skipped_files: skipped, threads };
+    // The manifest last: whoever sees it sees a finished dataset.
     write_atomic(&out.join("stats.json"), &to_json(&StatsFile::new(&report)))?;
+    write_atomic(&out.join("manifest.json"), &to_json(&report.manifest))?;
     marker::write(
         &out.join(STATE_DIR).join(FINISH_MARKER),
         &fingerprint,
@@ -666,12 +699,8 @@ fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<(
         let non_empty =
             std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?.next().is_some();
         let ours = out.join(STATE_DIR).is_dir() || out.join("manifest.json").is_file();
-        if non_empty && !ours && !force {
-            return Err(Error::Output {
-                path: out.to_path_buf(),
-                detail: "is not empty and holds no eurocorpus output; choose a new folder or pass --force".into(),
-            });
-        }
+        // Even with --force: a run removes files it did not make under
+        // data/ and other/, and would read its own output as input.
         if let Ok(out_abs) = out.canonicalize() {
             for f in files {
                 if f.path.canonicalize().is_ok_and(|p| p.starts_with(&out_abs)) {
@@ -681,6 +710,12 @@ fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<(
                     });
                 }
             }
+        }
+        if non_empty && !ours && !force {
+            return Err(Error::Output {
+                path: out.to_path_buf(),
+                detail: "is not empty and holds no eurocorpus output; choose a new folder or pass --force".into(),
+            });
         }
     }
     Ok(())

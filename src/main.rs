@@ -155,6 +155,9 @@ struct PrepareArgs {
     /// No progress lines.
     #[arg(long, short)]
     quiet: bool,
+    /// Write into a non-empty folder that holds no training files.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -535,10 +538,26 @@ fn main() -> ExitCode {
                 return ExitCode::from((128 + n) as u8);
             }
             eprintln!("eurocorpus: error: {err:#}");
+            if out_of_space(&err) {
+                eprintln!(
+                    "eurocorpus: the disk is full (or a quota or file-size limit was reached); nothing half \
+                     written is visible: free space and run the same command again to resume"
+                );
+            }
             let config_error = err.chain().any(|e| matches!(e.downcast_ref::<Error>(), Some(Error::Config { .. })));
             ExitCode::from(if config_error { 2 } else { 1 })
         }
     }
+}
+
+/// Whether an error comes from a full disk, an exhausted quota or the
+/// file-size limit, wherever in the chain (the Parquet writer passes the OS
+/// error on as text).
+fn out_of_space(err: &anyhow::Error) -> bool {
+    const CODES: [i32; 3] = [28, 122, 27]; // ENOSPC, EDQUOT, EFBIG
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>().and_then(std::io::Error::raw_os_error).is_some_and(|c| CODES.contains(&c))
+    }) || CODES.iter().any(|&c| format!("{err:#}").contains(&format!("(os error {c})")))
 }
 
 fn dispatch(cli: Cli) -> anyhow::Result<()> {
@@ -754,7 +773,8 @@ fn prepare(a: PrepareArgs) -> anyhow::Result<()> {
         }
         (None, _) => None,
     };
-    let opts = PrepareOptions { out: a.out.clone(), threads: a.threads.unwrap_or(0), quiet: a.quiet, only };
+    let opts =
+        PrepareOptions { out: a.out.clone(), threads: a.threads.unwrap_or(0), quiet: a.quiet, only, force: a.force };
     let r = training::prepare(&a.dataset, &cfg, &opts)
         .with_context(|| format!("prepare {} failed", a.dataset.display()))?;
     eprint!("{}", prepare_summary(&r));

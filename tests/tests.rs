@@ -15,5 +15,6 @@ mod quality;
 mod resume;
 mod summary;
 mod tokenize;
+mod torture;
 mod training;
 mod util;

@@ -276,7 +276,12 @@ pub struct SigTaskWriter<'a> {
     sorter: Sorter,
     count: u64,
     buf: Vec<u8>,
+    /// Exact hashes of recent documents (direct-mapped by their low bits).
+    recent: Vec<u128>,
 }
+
+/// Slots of [`SigTaskWriter::recent`] (16 bytes each: 1 MiB per task).
+const RECENT_SLOTS: usize = 1 << 16;
 
 impl<'a> SigTaskWriter<'a> {
     /// Starts task `task`.
@@ -298,6 +303,7 @@ impl<'a> SigTaskWriter<'a> {
             sorter: Sorter::new(budget, &work.root.join("spill").join(format!("{task:05}"))),
             count: 0,
             buf: Vec::new(),
+            recent: if spec.exact.is_some() { vec![0; RECENT_SLOTS] } else { Vec::new() },
         })
     }
 
@@ -316,6 +322,16 @@ impl<'a> SigTaskWriter<'a> {
         self.sig_file.write_all(&self.buf).map_err(|e| Error::io(&self.sig_tmp, "write", e))?;
         if self.spec.exact.is_some() {
             self.sorter.push(Record { section: EXACT_SECTION, hash: sig.exact as u64, doc: key })?;
+            // An exact copy of a recent document of this task needs no band
+            // keys: the exact section links it to that document, whose keys
+            // find its near duplicates. The clusters are the same, and a
+            // boilerplate page repeated a million times no longer makes a
+            // million-member candidate group in every band.
+            let slot = &mut self.recent[sig.exact as usize % RECENT_SLOTS];
+            if *slot == sig.exact {
+                return Ok(());
+            }
+            *slot = sig.exact;
         }
         if let Some(m) = &self.spec.minhash {
             for b in 0..m.bands {
@@ -525,7 +541,10 @@ pub fn clusters(
     let spill = dir.join("spill");
     let file = |name: &str| dir.join(format!("{name}.bin"));
     let edge_files: Vec<PathBuf> = parts.iter().map(|&p| work.edges(p)).collect();
-    let mut exact = Sorter::new(budget / 4, &spill.join("exact"));
+    // Not under `spill`: min_labels removes that folder when it is done,
+    // while this sorter's runs are still to be merged.
+    let exact_spill = dir.join("spill-exact");
+    let mut exact = Sorter::new(budget / 4, &exact_spill);
     let labels = {
         let mut all = Vec::new();
         for p in &edge_files {
@@ -541,6 +560,7 @@ pub fn clusters(
         components::min_labels(edges, budget, &dir)?.0
     };
     exact.finish(&file("exact"))?;
+    let _ = std::fs::remove_dir_all(&exact_spill);
 
     // Cluster sizes: members by root, counted, then sent back to each member.
     let mut by_root = Sorter::new(budget, &spill);
@@ -813,5 +833,33 @@ mod tests {
         assert_eq!(l1.verdict(1).removed, Some(DupKind::Exact));
         assert_eq!(l2.verdict(0).removed, Some(DupKind::Exact));
         assert_eq!(l2.verdict(1), Verdict { removed: None, cluster_size: 1, cluster_id: doc_key(2, 1) });
+    }
+
+    #[test]
+    fn more_exact_duplicates_than_the_sort_buffer_holds() {
+        // 30,000 copies of one text with the smallest buffer: the list of
+        // exact duplicates spills to disk, while the components are
+        // labelled and their own spill folder removed.
+        let dir = tempfile::TempDir::new().unwrap();
+        let work = WorkDir::new(dir.path());
+        let minhash = MinhashDedupConfig { sort_buffer_bytes: 1 << 20, ..MinhashDedupConfig::default() };
+        let spec = DedupSpec::new(Some(ExactDedupConfig::default()), Some(minhash));
+        let mut scratch = SigScratch::default();
+        let mut w = SigTaskWriter::new(&spec, &work, 0).unwrap();
+        for _ in 0..30_000 {
+            let mut s = DocSig::default();
+            spec.compute("a", &mut scratch, &mut s);
+            w.push(&s).unwrap();
+        }
+        w.finish("fp").unwrap();
+        let parts = spec.parts(spec.sections().len());
+        for &p in &parts {
+            candidates(&spec, &work, 1, p, "fp").unwrap();
+        }
+        let totals = clusters(&spec, &work, 1, &parts, "fp").unwrap();
+        assert_eq!(totals, ClusterTotals { clusters: 1, exact: 29_999, near: 0, largest: 30_000 });
+        let list = RemovalList::load(&work, 0).unwrap();
+        assert_eq!(list.verdict(0).removed, None);
+        assert_eq!(list.verdict(29_999).removed, Some(DupKind::Exact));
     }
 }

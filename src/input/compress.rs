@@ -92,24 +92,47 @@ pub(crate) enum Line {
     TooLong(u64),
 }
 
-/// Reads one `\n`-terminated line into `buf` (cleared first), without its
-/// terminator or a trailing `\r`, keeping at most `max` bytes in memory: a
-/// longer line is skipped to its end and reported with its length.
-pub(crate) fn read_line_limited<R: BufRead + ?Sized>(r: &mut R, buf: &mut Vec<u8>, max: u64) -> io::Result<Line> {
+/// Which bytes end a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineEnds {
+    /// LF (a CR before it is dropped): record formats whose headers are
+    /// CRLF, such as WARC.
+    Lf,
+    /// LF, CRLF or a lone CR, as Python's universal newlines (so a JSONL
+    /// file saved with old Mac line ends reads as it does in Python). A JSON
+    /// text cannot hold a raw CR inside a string, so no record is cut.
+    Universal,
+}
+
+/// Reads one line into `buf` (cleared first), without its terminator,
+/// keeping at most `max` bytes in memory: a longer line is skipped to its
+/// end and reported with its length.
+pub(crate) fn read_line_limited<R: BufRead + ?Sized>(
+    r: &mut R,
+    buf: &mut Vec<u8>,
+    max: u64,
+    ends: LineEnds,
+) -> io::Result<Line> {
     buf.clear();
     let mut total: u64 = 0;
     let mut overflow = false;
     let mut any = false;
+    let mut after_cr = false;
     loop {
         let chunk = r.fill_buf()?;
         if chunk.is_empty() {
             break;
         }
         any = true;
-        let (take, done) = match memchr::memchr(b'\n', chunk) {
+        let end = match ends {
+            LineEnds::Lf => memchr::memchr(b'\n', chunk),
+            LineEnds::Universal => memchr::memchr2(b'\n', b'\r', chunk),
+        };
+        let (take, done) = match end {
             Some(i) => (i, true),
             None => (chunk.len(), false),
         };
+        after_cr = done && chunk[take] == b'\r';
         total += take as u64;
         if !overflow {
             if total > max {
@@ -123,6 +146,9 @@ pub(crate) fn read_line_limited<R: BufRead + ?Sized>(r: &mut R, buf: &mut Vec<u8
         if done {
             break;
         }
+    }
+    if after_cr && r.fill_buf()?.first() == Some(&b'\n') {
+        r.consume(1);
     }
     if !any {
         return Ok(Line::Eof);
@@ -145,13 +171,33 @@ mod tests {
         let data = b"ab\r\n\nccccccc\nlast";
         let mut r = io::BufReader::with_capacity(3, &data[..]);
         let mut buf = Vec::new();
-        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Line::Read);
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5, LineEnds::Lf).unwrap(), Line::Read);
         assert_eq!(buf, b"ab");
-        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Line::Read);
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5, LineEnds::Lf).unwrap(), Line::Read);
         assert_eq!(buf, b"");
-        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Line::TooLong(7));
-        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Line::Read);
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5, LineEnds::Lf).unwrap(), Line::TooLong(7));
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5, LineEnds::Lf).unwrap(), Line::Read);
         assert_eq!(buf, b"last");
-        assert_eq!(read_line_limited(&mut r, &mut buf, 5).unwrap(), Line::Eof);
+        assert_eq!(read_line_limited(&mut r, &mut buf, 5, LineEnds::Lf).unwrap(), Line::Eof);
+    }
+
+    #[test]
+    fn universal_line_ends_take_a_lone_cr_and_crlf_once() {
+        for cap in [1, 2, 3, 64] {
+            let data = b"a\rb\r\nc\n\rd\r";
+            let mut r = io::BufReader::with_capacity(cap, &data[..]);
+            let mut buf = Vec::new();
+            let mut lines = Vec::new();
+            while read_line_limited(&mut r, &mut buf, 5, LineEnds::Universal).unwrap() == Line::Read {
+                lines.push(String::from_utf8(buf.clone()).unwrap());
+            }
+            assert_eq!(lines, ["a", "b", "c", "", "d"], "buffer of {cap}");
+            let mut r = io::BufReader::with_capacity(cap, &data[..]);
+            let mut lines = Vec::new();
+            while read_line_limited(&mut r, &mut buf, 5, LineEnds::Lf).unwrap() == Line::Read {
+                lines.push(String::from_utf8(buf.clone()).unwrap());
+            }
+            assert_eq!(lines, ["a\rb", "c", "\rd"], "buffer of {cap}");
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::Deserializer;
 
-use super::compress::{read_line_limited, Line};
+use super::compress::{read_line_limited, Line, LineEnds};
 use super::{io_detail, io_kind, make_doc, FieldSpec, Item};
 use crate::error::{ErrorKind, RecordError};
 
@@ -41,7 +41,8 @@ impl Iterator for JsonlReader {
 
     fn next(&mut self) -> Option<Item> {
         while !self.done {
-            let got = read_line_limited(&mut self.inner, &mut self.buf, self.spec.max_document_bytes);
+            let got =
+                read_line_limited(&mut self.inner, &mut self.buf, self.spec.max_document_bytes, LineEnds::Universal);
             match got {
                 Err(e) => {
                     self.done = true;
@@ -113,6 +114,10 @@ impl JsonlReader {
 fn describe_json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let what = match e.classify() {
+        // serde_json stops at 128 levels, before the stack could overflow.
+        Category::Syntax if e.to_string().starts_with("recursion limit exceeded") => {
+            "JSON nested more than 128 levels deep"
+        }
         Category::Syntax => "invalid JSON syntax",
         Category::Eof => "the line ends inside a JSON value",
         Category::Data => "not a JSON object",

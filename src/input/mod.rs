@@ -81,13 +81,39 @@ pub fn open(file: &InputFile, spec: &Arc<FieldSpec>, bytes_read: Arc<AtomicU64>)
         ResolvedFormat::Wet => open_decoded(&file.path, file.compression, bytes_read)
             .map(|r| Box::new(wet::WetReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
         ResolvedFormat::Parquet => {
-            parquet::ParquetReader::open(&file.path, source, spec.clone(), bytes_read).map(|r| Box::new(r) as Reader)
+            guard_decoder(|| parquet::ParquetReader::open(&file.path, source, spec.clone(), bytes_read))
+                .unwrap_or_else(|| Err(parquet::corrupt(&file.path, None)))
+                .map(|r| Box::new(r) as Reader)
         }
     };
     match result {
         Ok(r) => r,
         Err(e) => Box::new(std::iter::once(Item::Bad(e))),
     }
+}
+
+thread_local! {
+    static QUIET_PANICS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `None` without printing it. For calls
+/// into third-party decoders that panic on some corrupt files (the Parquet
+/// and Arrow crates do, in places): a bad file must become a located error,
+/// never a crash.
+pub(crate) fn guard_decoder<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let earlier = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET_PANICS.with(std::cell::Cell::get) {
+                earlier(info);
+            }
+        }));
+    });
+    QUIET_PANICS.with(|q| q.set(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET_PANICS.with(|q| q.set(false));
+    r.ok()
 }
 
 /// Every item of every file `cfg` finds, in input order, for commands that

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::compress::{read_line_limited, Line};
+use super::compress::{read_line_limited, Line, LineEnds};
 use super::{io_detail, io_kind, open_decoded};
 use crate::config::InputCompression;
 use crate::error::{ErrorKind, RecordError};
@@ -71,7 +71,7 @@ impl Iterator for JsonObjects {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             let mut buf = std::mem::take(&mut self.buf);
-            let read = read_line_limited(&mut self.reader, &mut buf, MAX_LINE);
+            let read = read_line_limited(&mut self.reader, &mut buf, MAX_LINE, LineEnds::Universal);
             self.buf = buf;
             self.no += 1;
             match read {

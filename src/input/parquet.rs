@@ -214,10 +214,35 @@ fn value_at(col: &ArrayRef, row: usize) -> Result<Option<String>, usize> {
     }))
 }
 
+/// The error for a file the decoder gave up on (it panicked).
+pub(super) fn corrupt(path: &Path, record: Option<u64>) -> RecordError {
+    RecordError {
+        path: path.to_path_buf(),
+        record,
+        kind: ErrorKind::MalformedParquet,
+        detail: "the file is corrupt: the Parquet decoder failed on it".into(),
+    }
+}
+
 impl Iterator for ParquetReader {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
+        if self.done {
+            return None;
+        }
+        match super::guard_decoder(|| self.next_unguarded()) {
+            Some(item) => item,
+            None => {
+                self.done = true;
+                Some(Item::Bad(corrupt(&self.path, Some(self.record + 1))))
+            }
+        }
+    }
+}
+
+impl ParquetReader {
+    fn next_unguarded(&mut self) -> Option<Item> {
         loop {
             if self.done {
                 return None;
@@ -249,5 +274,41 @@ impl Iterator for ParquetReader {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicU64;
+
+    use super::*;
+    use crate::config::{InputCompression, TextSplit};
+    use crate::input::{open, InputFile, ResolvedFormat};
+
+    #[test]
+    fn a_file_the_decoder_panics_on_is_a_located_error() {
+        // Found by the read_parquet fuzz target: a damaged copy of the
+        // fixture Parquet file on which the Arrow crate panics.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz/parquet-decoder-panic.parquet");
+        let file = InputFile {
+            path: path.clone(),
+            source: "x.parquet".into(),
+            format: ResolvedFormat::Parquet,
+            compression: InputCompression::Auto,
+            bytes: 0,
+        };
+        let spec = Arc::new(FieldSpec {
+            text: "text".into(),
+            id: "id".into(),
+            lang: "lang".into(),
+            metadata: vec!["url".into(), "meta".into()],
+            max_document_bytes: 4096,
+            text_split: TextSplit::File,
+        });
+        let items: Vec<Item> = open(&file, &spec, Arc::new(AtomicU64::new(0))).collect();
+        let Some(Item::Bad(e)) = items.last() else { panic!("the file must end with an error: {items:?}") };
+        assert_eq!(e.kind, ErrorKind::MalformedParquet);
+        assert_eq!(e.path, path);
+        assert_eq!(e.detail, "the file is corrupt: the Parquet decoder failed on it", "{e}");
     }
 }

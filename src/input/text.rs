@@ -5,7 +5,7 @@ use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::compress::{read_line_limited, Line};
+use super::compress::{read_line_limited, Line, LineEnds};
 use super::{io_detail, io_kind, make_doc, FieldSpec, Item};
 use crate::config::TextSplit;
 use crate::error::{ErrorKind, RecordError};
@@ -82,7 +82,7 @@ impl TextReader {
         let mut block: Vec<u8> = Vec::new();
         let mut too_large = false;
         loop {
-            match read_line_limited(&mut self.inner, &mut self.line, max) {
+            match read_line_limited(&mut self.inner, &mut self.line, max, LineEnds::Universal) {
                 Err(e) => {
                     let item = self.error(io_kind(&e), io_detail(&e), Some(self.record + 1));
                     return Some(item);

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::compress::{read_line_limited, Line};
+use super::compress::{read_line_limited, Line, LineEnds};
 use super::{io_detail, io_kind, make_doc, FieldSpec, Item};
 use crate::error::{ErrorKind, RecordError};
 
@@ -51,7 +51,7 @@ impl WetReader {
     /// Reads the header block of the next record; `Ok(None)` at a clean end.
     fn read_headers(&mut self) -> io::Result<Result<Option<Headers>, String>> {
         loop {
-            match read_line_limited(&mut self.inner, &mut self.line, MAX_HEADER_LINE)? {
+            match read_line_limited(&mut self.inner, &mut self.line, MAX_HEADER_LINE, LineEnds::Lf)? {
                 Line::Eof => return Ok(Ok(None)),
                 Line::TooLong(_) => return Ok(Err("a WARC header line is too long".into())),
                 Line::Read if self.line.is_empty() => continue,
@@ -63,7 +63,7 @@ impl WetReader {
         }
         let mut headers: Headers = Vec::new();
         loop {
-            match read_line_limited(&mut self.inner, &mut self.line, MAX_HEADER_LINE)? {
+            match read_line_limited(&mut self.inner, &mut self.line, MAX_HEADER_LINE, LineEnds::Lf)? {
                 Line::Eof => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "inside WARC headers")),
                 Line::TooLong(_) => return Ok(Err("a WARC header line is too long".into())),
                 Line::Read if self.line.is_empty() => return Ok(Ok(Some(headers))),

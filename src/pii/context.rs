@@ -294,19 +294,28 @@ pub const NOT_PERSONAL: &[&str] = &[
 /// Distance added to labels found after a candidate.
 const AFTER_PENALTY: usize = 32;
 
-/// The lower-cased window around bytes `start..end` of `text`.
-fn window(text: &str, start: usize, end: usize) -> (String, usize) {
-    // The label of a value is on its line: a line break ends the window.
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |k| end + k);
-    let mut a = start.saturating_sub(WINDOW_BEFORE).max(line_start);
+/// The part of `start..end`'s line within `before` bytes before it and
+/// `after` bytes after it, on char boundaries. Only that span is searched
+/// for line breaks: a document that is one 200 MB line costs the same per
+/// candidate as a short one.
+pub(crate) fn line_around(text: &str, start: usize, end: usize, before: usize, after: usize) -> (usize, usize) {
+    let mut a = start.saturating_sub(before);
     while !text.is_char_boundary(a) {
         a += 1;
     }
-    let mut b = (end + WINDOW_AFTER).min(line_end);
+    let mut b = end.saturating_add(after).min(text.len());
     while !text.is_char_boundary(b) {
         b -= 1;
     }
+    let a = memchr::memrchr(b'\n', &text.as_bytes()[a..start]).map_or(a, |k| a + k + 1);
+    let b = memchr::memchr(b'\n', &text.as_bytes()[end..b]).map_or(b, |k| end + k);
+    (a, b)
+}
+
+/// The lower-cased window around bytes `start..end` of `text`.
+fn window(text: &str, start: usize, end: usize) -> (String, usize) {
+    // The label of a value is on its line: a line break ends the window.
+    let (a, b) = line_around(text, start, end, WINDOW_BEFORE, WINDOW_AFTER);
     let before = text[a..start].to_lowercase();
     let split = before.len();
     let mut w = before;
@@ -536,6 +545,21 @@ pub fn evidence_vs(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_line_around_a_value_is_bounded_and_stops_at_line_breaks() {
+        let t = "abc\ndéf 123 ghi\njkl";
+        let (s, e) = (t.find("123").unwrap(), t.find("123").unwrap() + 3);
+        assert_eq!(&t[line_around(t, s, e, 100, 100).0..line_around(t, s, e, 100, 100).1], "déf 123 ghi");
+        // Bounds inside a character move inward to its boundaries.
+        let (a, b) = line_around(t, s, e, 3, 2);
+        assert_eq!(&t[a..b], "f 123 g");
+        let long = "x ".repeat(10_000) + "4711" + &" y".repeat(10_000);
+        let k = long.find("4711").unwrap();
+        let (a, b) = line_around(&long, k, k + 4, 10, 20);
+        assert_eq!((a, b), (k - 10, k + 24));
+    }
+
     use super::*;
 
     #[test]

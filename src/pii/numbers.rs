@@ -400,12 +400,15 @@ fn trusted_unlabelled(scheme: &Scheme) -> bool {
         .contains(&scheme.subtype)
 }
 
+/// How far around a number [`in_number_list`] looks on its line.
+const LIST_SPAN: usize = 1024;
+
 /// Whether the line of `start..end` holds another number of about the same
 /// length (`digits` ± 1): then it is a list or table of numbers (codes,
 /// limits, order numbers), where a weak check digit matches by chance.
 fn in_number_list(text: &str, start: usize, end: usize, digits: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |k| end + k);
+    // A line of a table or list; of a very long line, the part around.
+    let (line_start, line_end) = context::line_around(text, start, end, LIST_SPAN, LIST_SPAN);
     let b = text.as_bytes();
     let mut k = line_start;
     while k < line_end {

@@ -126,6 +126,8 @@ pub struct PrepareOptions {
     pub quiet: bool,
     /// One task's share of one phase; `None`: every phase, here.
     pub only: Option<(TrainPhase, TaskSel)>,
+    /// Write into a non-empty folder that holds no training files.
+    pub force: bool,
 }
 
 /// The finished dataset `prepare` reads.
@@ -453,6 +455,25 @@ pub fn out_dir(dataset: &Path, cfg: &TrainingConfig, over: Option<&Path>) -> Pat
     }
 }
 
+/// The training folder must be new, empty or an earlier `prepare`'s (it
+/// removes files it no longer makes): a foreign non-empty folder needs
+/// `force`, and the dataset's own folders are never written into.
+fn check_out(out: &Path, dataset: &Path, force: bool) -> Result<()> {
+    let refuse = |detail: String| Err(Error::Output { path: out.to_path_buf(), detail });
+    let abs = |p: &Path| p.canonicalize().or_else(|_| std::path::absolute(p));
+    if let (Ok(o), Ok(d)) = (abs(out), abs(dataset)) {
+        if o == d || [crate::output::DATA_DIR, crate::output::OTHER_DIR].iter().any(|sub| o.starts_with(d.join(sub))) {
+            return refuse("is the dataset or holds its shards; write the training files elsewhere".into());
+        }
+    }
+    let Ok(mut entries) = std::fs::read_dir(out) else { return Ok(()) };
+    let ours = out.join(STATE_DIR).is_dir() || out.join("training.json").is_file();
+    if entries.next().is_some() && !ours && !force {
+        return refuse("is not empty and holds no training files; choose a new folder or pass --force".into());
+    }
+    Ok(())
+}
+
 /// Makes the training files of the dataset in `dataset`.
 ///
 /// # Errors
@@ -462,6 +483,7 @@ pub fn prepare(dataset: &Path, cfg: &TrainingConfig, opts: &PrepareOptions) -> R
     let started = Instant::now();
     let ctx = Ctx::new(dataset, cfg, opts.out.as_deref(), opts.threads, opts.quiet)?;
     let out = ctx.out.clone();
+    check_out(&out, &ctx.ds.dir, opts.force)?;
     for d in ["census", "scatter", "gather"] {
         let p = ctx.work.join(d);
         std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, "create the folder", e))?;

@@ -1,0 +1,15 @@
+#![no_main]
+//! The wet reader on arbitrary bytes (plain, or gzip/zstd when the bytes
+//! start with their magic): no panic, every error names the file, no error
+//! repeats input text, records in order, nothing over the size limit.
+
+use eurocorpus::config::TextSplit;
+use eurocorpus::input::ResolvedFormat;
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::read_all(data, "data.warc.wet", ResolvedFormat::Wet, TextSplit::File);
+});
