@@ -80,7 +80,7 @@ impl ParquetReader {
             |kind: ErrorKind, detail: String| RecordError { path: path.to_path_buf(), record: None, kind, detail };
         let file = File::open(path).map_err(|e| err(ErrorKind::UnreadableFile, e.to_string()))?;
         let file_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let builder = ParquetRecordBatchReaderBuilder::try_new(file)
+        let builder = ParquetRecordBatchReaderBuilder::try_new(Bounded::new(file))
             .map_err(|e| err(ErrorKind::MalformedParquet, e.to_string()))?;
         let schema = builder.schema().clone();
         let find = |name: &str| -> Result<Option<usize>, RecordError> {
@@ -214,6 +214,65 @@ fn value_at(col: &ArrayRef, row: usize) -> Result<Option<String>, usize> {
     }))
 }
 
+/// How many reads at the end of the file one file may make. The Parquet
+/// crate's page-header decoder, given a damaged header that announces
+/// billions of elements, reads on at the end of the file, getting nothing,
+/// for minutes (found by the read_parquet fuzz target); a sound file is
+/// read to its end a few times at most.
+const MAX_EOF_READS: u64 = 1024;
+
+/// The input file as the Parquet reader sees it: reads past the end are
+/// counted, and fail beyond [`MAX_EOF_READS`].
+struct Bounded {
+    file: File,
+    eof_reads: Arc<AtomicU64>,
+}
+
+impl Bounded {
+    fn new(file: File) -> Self {
+        Bounded { file, eof_reads: Arc::new(AtomicU64::new(0)) }
+    }
+}
+
+impl parquet::file::reader::Length for Bounded {
+    fn len(&self) -> u64 {
+        self.file.len()
+    }
+}
+
+impl parquet::file::reader::ChunkReader for Bounded {
+    type T = std::io::BufReader<BoundedRead>;
+
+    fn get_read(&self, start: u64) -> parquet::errors::Result<Self::T> {
+        use std::io::Seek;
+        let mut file = self.file.try_clone()?;
+        file.seek(std::io::SeekFrom::Start(start))?;
+        Ok(std::io::BufReader::new(BoundedRead { file, eof_reads: self.eof_reads.clone() }))
+    }
+
+    fn get_bytes(&self, start: u64, length: usize) -> parquet::errors::Result<bytes::Bytes> {
+        self.file.get_bytes(start, length)
+    }
+}
+
+struct BoundedRead {
+    file: File,
+    eof_reads: Arc<AtomicU64>,
+}
+
+impl std::io::Read for BoundedRead {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        if n == 0 && !buf.is_empty() && self.eof_reads.fetch_add(1, Ordering::Relaxed) >= MAX_EOF_READS {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "the file ends inside a page (a damaged page header)",
+            ));
+        }
+        Ok(n)
+    }
+}
+
 /// The error for a file the decoder gave up on (it panicked).
 pub(super) fn corrupt(path: &Path, record: Option<u64>) -> RecordError {
     RecordError {
@@ -286,12 +345,20 @@ mod tests {
     use crate::input::{open, InputFile, ResolvedFormat};
 
     #[test]
-    fn a_file_the_decoder_panics_on_is_a_located_error() {
-        // Found by the read_parquet fuzz target: a damaged copy of the
-        // fixture Parquet file on which the Arrow crate panics.
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz/parquet-decoder-panic.parquet");
+    fn a_damaged_page_header_is_an_error_not_minutes_of_reading() {
+        // Found by the read_parquet fuzz target: a page header that makes
+        // the decoder read at the end of the file, getting nothing, for
+        // over a minute. Ends at the read budget, located.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz/parquet-endless-header.parquet");
+        let items = read(&path);
+        let Some(Item::Bad(e)) = items.last() else { panic!("the file must end with an error: {items:?}") };
+        assert_eq!(e.kind, ErrorKind::MalformedParquet);
+        assert!(e.detail.contains("the file ends inside a page (a damaged page header)"), "{e}");
+    }
+
+    fn read(path: &Path) -> Vec<Item> {
         let file = InputFile {
-            path: path.clone(),
+            path: path.to_path_buf(),
             source: "x.parquet".into(),
             format: ResolvedFormat::Parquet,
             compression: InputCompression::Auto,
@@ -305,7 +372,15 @@ mod tests {
             max_document_bytes: 4096,
             text_split: TextSplit::File,
         });
-        let items: Vec<Item> = open(&file, &spec, Arc::new(AtomicU64::new(0))).collect();
+        open(&file, &spec, Arc::new(AtomicU64::new(0))).collect()
+    }
+
+    #[test]
+    fn a_file_the_decoder_panics_on_is_a_located_error() {
+        // Found by the read_parquet fuzz target: a damaged copy of the
+        // fixture Parquet file on which the Arrow crate panics.
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz/parquet-decoder-panic.parquet");
+        let items = read(&path);
         let Some(Item::Bad(e)) = items.last() else { panic!("the file must end with an error: {items:?}") };
         assert_eq!(e.kind, ErrorKind::MalformedParquet);
         assert_eq!(e.path, path);
