@@ -25,7 +25,7 @@ use crate::plan::Phase;
 #[serde(default, deny_unknown_fields)]
 pub struct SlurmConfig {
     /// Tasks per parallel phase (0: one per 2 GB of input, at most one per
-    /// input file).
+    /// input, a file or a part of one).
     pub tasks: usize,
     /// `--partition`.
     pub partition: Option<String>,
@@ -92,7 +92,7 @@ pub fn slurm_dir(out: &Path) -> PathBuf {
 }
 
 /// Default tasks per parallel phase: one per 2 GB of input, at most one
-/// per input file, at least one.
+/// per input (a file, or a part of a large one), at least one.
 pub fn default_tasks(input_bytes: u64, inputs: usize) -> usize {
     (input_bytes.div_ceil(2 << 30) as usize).clamp(1, inputs.max(1))
 }
@@ -312,8 +312,12 @@ pub struct PhaseStatus {
     pub not_submitted: Vec<usize>,
 }
 
-/// The status of every phase, from the markers and the queue.
+/// The status of every phase, from the markers and the queue. Once a
+/// phase has a failed or blocked task, the tasks of every later phase are
+/// blocked too: the `afterok` chain never releases them, whatever reason
+/// the queue still gives (only the next job says `DependencyNeverSatisfied`).
 pub fn status(run: &RunFile, progress: &[PhaseProgress], queued: &[QueueEntry]) -> Vec<PhaseStatus> {
+    let mut doomed = false;
     progress
         .iter()
         .map(|p| {
@@ -335,12 +339,14 @@ pub fn status(run: &RunFile, progress: &[PhaseProgress], queued: &[QueueEntry]) 
                 };
                 let q = queued.iter().find(|q| q.job_id == sub.job_id && q.index.is_none_or(|i| i == t));
                 match q {
+                    Some(q) if q.state == "PENDING" && doomed => st.blocked.push(t),
                     Some(q) if q.reason.contains("DependencyNeverSatisfied") => st.blocked.push(t),
                     Some(q) if q.state == "PENDING" => st.pending.push(t),
                     Some(_) => st.running.push(t),
                     None => st.failed.push((t, run.log_dir.join(format!("{}-{}_{t}.out", p.phase, sub.job_id)))),
                 }
             }
+            doomed |= !st.failed.is_empty() || !st.blocked.is_empty();
             st
         })
         .collect()
@@ -525,12 +531,46 @@ mod tests {
         let st = status(&run, &progress, &running);
         assert_eq!((st[0].done, st[0].running.clone()), (1, vec![2]));
         assert_eq!(st[0].failed, vec![(1, PathBuf::from("/l/write-7_1.out"))]);
-        assert_eq!(st[1].pending, vec![0]);
+        assert_eq!(st[1].blocked, vec![0], "afterok on a phase with a failed task never releases it");
         assert!(!stuck(&st), "task 2 still runs");
+        let all_fine = parse_squeue("7 1 RUNNING None\n7 2 RUNNING None\n8 0 PENDING Dependency\n");
+        assert_eq!(status(&run, &progress, &all_fine)[1].pending, vec![0]);
         let after = parse_squeue("8 0 PENDING DependencyNeverSatisfied\n");
         let st = status(&run, &progress, &after);
         assert_eq!(st[1].blocked, vec![0]);
         assert!(stuck(&st));
         assert!(render(&st).contains("failed: write task 2: log /l/write-7_2.out"));
+    }
+
+    /// A failed task two phases up: the queue says `Dependency` (not
+    /// `NeverSatisfied`) for the phase after next, which still never runs.
+    #[test]
+    fn a_failure_blocks_every_later_phase() {
+        let run = RunFile {
+            invocation: inv(),
+            task_count: 3,
+            log_dir: "/l".into(),
+            submissions: vec![
+                Submission { phase: Phase::Census, job_id: "59".into(), tasks: vec![0, 1, 2] },
+                Submission { phase: Phase::Scatter, job_id: "60".into(), tasks: vec![0, 1, 2] },
+                Submission { phase: Phase::Gather, job_id: "61".into(), tasks: vec![0, 1, 2] },
+            ],
+        };
+        let unfinished = |phase, tasks: Vec<usize>| PhaseProgress {
+            phase,
+            tasks: 3,
+            units: 9,
+            units_done: 9 - 3 * tasks.len(),
+            unfinished_tasks: tasks,
+        };
+        let progress = vec![
+            unfinished(Phase::Census, vec![1]),
+            unfinished(Phase::Scatter, vec![0, 1, 2]),
+            unfinished(Phase::Gather, vec![0, 1, 2]),
+        ];
+        let q = parse_squeue("60 [0-2] PENDING DependencyNeverSatisfied\n61 [0-2] PENDING Dependency\n");
+        let st = status(&run, &progress, &q);
+        assert_eq!((st[1].blocked.len(), st[2].blocked.len(), st[2].pending.len()), (3, 3, 0));
+        assert!(stuck(&st), "nothing can run: `slurm submit --wait` must stop");
     }
 }

@@ -38,6 +38,22 @@ pub enum Outcome {
     Failed(ErrorKind, String),
 }
 
+/// A `'static` copy of `name` for the (key, subkey) labels of
+/// [`Scratch::counts`]: each distinct name is stored once per process, so
+/// building a stage again (a test, a fuzzer, a long-lived embedding) does
+/// not allocate a new copy every time.
+pub(crate) fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(&n) = names.get(name) {
+        return n;
+    }
+    let n: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.insert(n);
+    n
+}
+
 /// Per-worker scratch space, so stages allocate nothing per document on
 /// their hot path.
 #[derive(Debug, Default)]
@@ -153,5 +169,17 @@ impl StageConfig {
                 )))
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn interned_names_are_stored_once() {
+        let a = super::intern(&String::from("blocklist"));
+        let b = super::intern(&format!("block{}", "list"));
+        assert_eq!(a, "blocklist");
+        assert!(std::ptr::eq(a, b), "a second stage with the same list name reuses the first copy");
+        assert!(!std::ptr::eq(a, super::intern("other")));
     }
 }

@@ -125,7 +125,7 @@ impl UrlFilter {
             .map(|p| ("blocked", p))
             .chain(cfg.tdm_opt_out_lists.iter().map(|p| ("tdm_opt_out", p)));
         for (reason, path) in lists {
-            let name: &'static str = Box::leak(list_name(path).into_boxed_str());
+            let name = super::intern(&list_name(path));
             for domain in read_list(path)? {
                 domains.entry(domain).or_insert((reason, name));
             }

@@ -466,9 +466,12 @@ fn check_out(out: &Path, dataset: &Path, force: bool) -> Result<()> {
             return refuse("is the dataset or holds its shards; write the training files elsewhere".into());
         }
     }
-    let Ok(mut entries) = std::fs::read_dir(out) else { return Ok(()) };
-    let ours = out.join(STATE_DIR).is_dir() || out.join("training.json").is_file();
-    if entries.next().is_some() && !ours && !force {
+    let Ok(entries) = std::fs::read_dir(out) else { return Ok(()) };
+    // Judged from one listing: the tasks of a phase start together, and
+    // the first creates the state folder before anything else.
+    let names: Vec<std::ffi::OsString> = entries.filter_map(|e| e.ok().map(|e| e.file_name())).collect();
+    let ours = names.iter().any(|n| n == STATE_DIR || n == "training.json");
+    if !names.is_empty() && !ours && !force {
         return refuse("is not empty and holds no training files; choose a new folder or pass --force".into());
     }
     Ok(())
