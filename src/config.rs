@@ -112,7 +112,18 @@ pub struct InputConfig {
     pub text_split: TextSplit,
     /// Records larger than this many bytes are reported as `too_large`.
     pub max_document_bytes: u64,
+    /// Files larger than this are read as parts of about this size, each
+    /// a unit of its own (uncompressed JSONL by line-aligned byte ranges,
+    /// Parquet by row groups), so one huge file does not serialise a
+    /// phase. Compressed JSONL, WET and text files are read whole. 0: off.
+    pub split_bytes: u64,
 }
+
+/// `input.split_bytes` by default: 1 GiB, a few minutes of one core's work.
+pub const DEFAULT_SPLIT_BYTES: u64 = 1 << 30;
+
+/// The smallest `input.split_bytes` (parts of a few lines make no sense).
+pub const MIN_SPLIT_BYTES: u64 = 4096;
 
 impl Default for InputConfig {
     fn default() -> Self {
@@ -126,6 +137,7 @@ impl Default for InputConfig {
             metadata: Vec::new(),
             text_split: TextSplit::File,
             max_document_bytes: 256 * 1024 * 1024,
+            split_bytes: DEFAULT_SPLIT_BYTES,
         }
     }
 }
@@ -273,6 +285,12 @@ impl PipelineConfig {
         }
         if self.input.max_document_bytes == 0 {
             problems.push("input.max_document_bytes must be > 0".to_string());
+        }
+        if (1..MIN_SPLIT_BYTES).contains(&self.input.split_bytes) {
+            problems.push(format!(
+                "input.split_bytes = {} is too small: give 0 (read every file whole) or at least {MIN_SPLIT_BYTES}",
+                self.input.split_bytes
+            ));
         }
         for (i, m) in self.input.metadata.iter().enumerate() {
             if crate::output::RESERVED_COLUMNS.contains(&m.as_str()) {

@@ -34,6 +34,7 @@ use crate::dedup::report::{DedupReport, DocRef, ReportBuilder};
 use crate::dedup::DupKind;
 use crate::doc::Document;
 use crate::error::{Error, ErrorKind, RecordError, Result};
+use crate::index::Index;
 use crate::input::{self, FieldSpec, InputFile, Item};
 use crate::ledger::{day_of, verdict, Entry, LedgerWriter, DECISIONS_DIR};
 use crate::manifest::{
@@ -250,8 +251,10 @@ pub fn fingerprint(config_hash: &str, tokenizer_sha256: &str) -> String {
 fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(Phase, TaskSel)>) -> Result<Executed> {
     let started = Instant::now();
     cfg.validate(origin)?;
+    let discovered = input::discover(&cfg.input)?;
+    let mut files = input::split::expand(discovered.files, cfg.input.split_bytes);
     if let Some((phase, _)) = only {
-        let plan = Phase::of(cfg);
+        let plan = Phase::of(cfg, &files);
         if !plan.contains(&phase) {
             let names: Vec<&str> = plan.iter().map(|p| p.name()).collect();
             return Err(Error::Config {
@@ -260,10 +263,8 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
             });
         }
     }
-    let discovered = input::discover(&cfg.input)?;
-    let files = &discovered.files;
     let out = cfg.output.path.as_path();
-    check_output_folder(out, files, opts.force)?;
+    check_output_folder(out, &files, opts.force)?;
     pause_after_listing();
     // Two whole runs into one folder would race; tasks of a job array share
     // it by design (their units do not overlap).
@@ -333,6 +334,50 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
             }
         }
     }
+
+    // The first record number of each part of a split JSONL input.
+    let index = Index::new(out);
+    match only {
+        Some((Phase::Index, task)) => {
+            let sizes: Vec<u64> = files.iter().map(|f| f.bytes).collect();
+            let mine: Vec<usize> = task.share(&sizes).into_iter().filter(|&u| files[u].needs_line_count()).collect();
+            let pending: Vec<usize> =
+                mine.iter().copied().filter(|&u| index.lines(&files, u, &fingerprint).is_err()).collect();
+            pool.install(|| pending.par_iter().try_for_each(|&u| index.count(&files, u, &fingerprint)))?;
+            return Ok(Executed::Task(TaskReport {
+                phase: Phase::Index,
+                task,
+                units: mine.len(),
+                done_before: mine.len() - pending.len(),
+                elapsed: started.elapsed(),
+                threads,
+                run: None,
+            }));
+        }
+        Some((phase @ (Phase::Lines | Phase::Signatures | Phase::Write), task)) => {
+            if let Err(problems) = index.fill(&mut files, &fingerprint) {
+                let sizes: Vec<u64> = files.iter().map(|f| f.bytes).collect();
+                let owners = TaskSel::owners(task.count, &sizes);
+                let problems = problems
+                    .into_iter()
+                    .map(|(u, why)| unit_problem(&files, Phase::Index, u, &why, (owners[u], task.count)))
+                    .collect();
+                return Err(incomplete(phase, problems));
+            }
+        }
+        Some(_) => {}
+        None => {
+            let pending: Vec<usize> = (0..files.len())
+                .filter(|&u| files[u].needs_line_count() && index.lines(&files, u, &fingerprint).is_err())
+                .collect();
+            pool.install(|| pending.par_iter().try_for_each(|&u| index.count(&files, u, &fingerprint)))?;
+            if let Err(problems) = index.fill(&mut files, &fingerprint) {
+                let why: Vec<String> = problems.into_iter().map(|(u, why)| format!("input {u} {why}")).collect();
+                return Err(Error::Internal(format!("line counts just made are unusable: {}", why.join("; "))));
+            }
+        }
+    }
+    let files = &files[..];
 
     // Inputs already completed by an earlier run of the same configuration.
     let mut records: Vec<Option<CompletionRecord>> =
@@ -410,15 +455,8 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         sample_bytes: opts.sample_bytes,
     };
 
-    let finished = Finished {
-        started,
-        tokenizer,
-        config_value,
-        config_hash,
-        skipped: discovered.skipped.clone(),
-        threads,
-        resumed,
-    };
+    let finished =
+        Finished { started, tokenizer, config_value, config_hash, skipped: discovered.skipped, threads, resumed };
     if let Some((phase, task)) = only {
         if phase != Phase::Finish {
             let r = run_phase(&ctx, phase, task, &todo, threads);
@@ -438,7 +476,7 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         let owners = TaskSel::owners(task.count, &sizes);
         let missing: Vec<String> = (0..files.len())
             .filter(|&i| records[i].is_none())
-            .map(|i| unit_problem(&ctx, Phase::Write, i, "has no completion record", (owners[i], task.count)))
+            .map(|i| unit_problem(files, Phase::Write, i, "has no completion record", (owners[i], task.count)))
             .collect();
         if !missing.is_empty() {
             return Err(incomplete(Phase::Finish, missing));
@@ -541,18 +579,7 @@ fn finish(ctx: Ctx, records: Vec<Option<CompletionRecord>>, f: Finished) -> Resu
         totals,
         shards,
         decisions,
-        inputs: files
-            .iter()
-            .zip(&records)
-            .map(|(f, r)| InputEntry {
-                path: f.path.display().to_string(),
-                source: f.source.clone(),
-                format: f.format,
-                bytes: f.bytes,
-                documents_read: r.stats.documents_read(),
-                documents_written: r.stats.documents_written,
-            })
-            .collect(),
+        inputs: input_entries(files, &records),
     };
     let elapsed = started.elapsed();
     let report = RunReport { stats, manifest, elapsed, resumed, skipped_files: skipped, threads };
@@ -565,6 +592,32 @@ fn finish(ctx: Ctx, records: Vec<Option<CompletionRecord>>, f: Finished) -> Resu
         &[(&out.join("manifest.json"), report.manifest.totals.documents), (&out.join("stats.json"), 1)],
     )?;
     Ok(report)
+}
+
+/// The manifest's inputs: one entry per file, its parts added up.
+fn input_entries(files: &[InputFile], records: &[CompletionRecord]) -> Vec<InputEntry> {
+    let mut out: Vec<InputEntry> = Vec::with_capacity(files.len());
+    for (f, r) in files.iter().zip(records) {
+        let (read, written) = (r.stats.documents_read(), r.stats.documents_written);
+        if let (Some(s), Some(last)) = (f.split, out.last_mut()) {
+            if s.part > 0 {
+                last.bytes += f.bytes;
+                last.documents_read += read;
+                last.documents_written += written;
+                continue;
+            }
+        }
+        out.push(InputEntry {
+            path: f.path.display().to_string(),
+            source: f.source.clone(),
+            format: f.format,
+            bytes: f.bytes,
+            documents_read: read,
+            documents_written: written,
+            parts: f.split.map_or(1, |s| s.parts),
+        });
+    }
+    out
 }
 
 /// How far each phase of a run has got, by task: read from the markers and
@@ -591,7 +644,7 @@ pub struct PhaseProgress {
 /// An invalid configuration, or inputs that cannot be listed.
 pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> Result<Vec<PhaseProgress>> {
     cfg.validate(origin)?;
-    let files = input::discover(&cfg.input)?.files;
+    let files = input::split::expand(input::discover(&cfg.input)?.files, cfg.input.split_bytes);
     let out = cfg.output.path.as_path();
     let tok_sha = match cfg.tokenizer_path() {
         Some(p) => sha256_hex(&std::fs::read(p).map_err(|e| Error::io(p, "read the tokenizer", e))?),
@@ -604,7 +657,8 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
     let finished = marker::check(&out.join(STATE_DIR).join(FINISH_MARKER), &fp, false).is_ok();
     let mut all = Vec::new();
     // The [training] phases report their own progress, after these.
-    for phase in Phase::of(cfg).into_iter().filter(|p| p.training().is_none()) {
+    let index = Index::new(out);
+    for phase in Phase::of(cfg, &files).into_iter().filter(|p| p.training().is_none()) {
         let (unit_sizes, tasks) = match phase.units() {
             Units::Inputs => (sizes.clone(), task_count),
             Units::Sections => (vec![1; parts.len()], task_count),
@@ -612,6 +666,8 @@ pub fn phase_progress(cfg: &PipelineConfig, origin: &str, task_count: usize) -> 
         };
         let done = |u: usize| match phase {
             Phase::Write => finished || load_valid_record(out, u, &files[u], &fp).is_some(),
+            // The counts stay after the run.
+            Phase::Index => !files[u].needs_line_count() || index.lines(&files, u, &fp).is_ok(),
             Phase::Finish => finished,
             // The finish phase removes the dedup work files and their markers.
             _ if finished => true,
@@ -696,9 +752,14 @@ fn check_output_folder(out: &Path, files: &[InputFile], force: bool) -> Result<(
         if !out.is_dir() {
             return Err(Error::Output { path: out.to_path_buf(), detail: "exists and is not a folder".into() });
         }
-        let non_empty =
-            std::fs::read_dir(out).map_err(|e| Error::io(out, "list the output folder", e))?.next().is_some();
-        let ours = out.join(STATE_DIR).is_dir() || out.join("manifest.json").is_file();
+        // Judged from one listing: tasks of a phase start together, and the
+        // first creates the state folder before anything else.
+        let names: Vec<std::ffi::OsString> = std::fs::read_dir(out)
+            .map_err(|e| Error::io(out, "list the output folder", e))?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        let non_empty = !names.is_empty();
+        let ours = names.iter().any(|n| n == STATE_DIR || n == "manifest.json");
         // Even with --force: a run removes files it did not make under
         // data/ and other/, and would read its own output as input.
         if let Ok(out_abs) = out.canonicalize() {
@@ -923,7 +984,7 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
                     .filter_map(|&i| {
                         let why = ctx.work.verify_removal(i, fp).err()?;
                         let why = format!("(removal list of input {i}): {why}");
-                        Some(unit_problem(ctx, Phase::Clusters, 0, &why, (0, task.count)))
+                        Some(unit_problem(ctx.files, Phase::Clusters, 0, &why, (0, task.count)))
                     })
                     .collect();
                 if !problems.is_empty() {
@@ -935,6 +996,7 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
             Ok((mine, mine - todo.len()))
         }
         Phase::Finish => Err(Error::Internal("the finish phase has no units to share".into())),
+        Phase::Index => Err(Error::Internal("the index phase runs before the others start".into())),
         Phase::Census | Phase::Scatter | Phase::Gather | Phase::Publish => {
             Err(Error::Internal(format!("phase {phase} runs in `prepare`")))
         }
@@ -947,7 +1009,8 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
 fn reads(ctx: &Ctx, phase: Phase) -> Vec<(Phase, bool)> {
     let (lines, dedup) = (ctx.lines.is_some(), ctx.dedup.is_some());
     match phase {
-        Phase::Lines => vec![],
+        // The index is checked when the inputs are listed.
+        Phase::Index | Phase::Lines => vec![],
         Phase::FrequentLines => vec![(Phase::Lines, true)],
         Phase::Signatures => {
             if lines {
@@ -995,7 +1058,7 @@ fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
         for (unit, path) in markers.into_iter().enumerate() {
             let Some(path) = path else { continue };
             if let Err(why) = marker::check(&path, &ctx.fingerprint, deep) {
-                problems.push(unit_problem(ctx, need, unit, &why, (owners[unit], count)));
+                problems.push(unit_problem(ctx.files, need, unit, &why, (owners[unit], count)));
             }
         }
     }
@@ -1008,10 +1071,10 @@ fn require(ctx: &Ctx, phase: Phase, count: usize) -> Result<()> {
 
 /// One line of an [`Error::Incomplete`]: the unit, what is wrong, and the
 /// task (`owner` of `count`) that redoes it.
-fn unit_problem(ctx: &Ctx, phase: Phase, unit: usize, why: &str, (owner, count): (usize, usize)) -> String {
+fn unit_problem(files: &[InputFile], phase: Phase, unit: usize, why: &str, (owner, count): (usize, usize)) -> String {
     let rerun = format!("rerun `--phase {phase} --task-index {owner} --task-count {count}`");
     match phase.units() {
-        Units::Inputs => format!("{phase}: input {unit} ({}) {why}; {rerun}", ctx.files[unit].path.display()),
+        Units::Inputs => format!("{phase}: input {unit} ({}) {why}; {rerun}", files[unit].display()),
         Units::Sections => format!("{phase}: unit {unit} (a section or a hash range of one) {why}; {rerun}"),
         Units::One => format!("{phase} {why}; {rerun}"),
         Units::Shards | Units::Files => format!("{phase}: unit {unit} {why}; {rerun}"),
@@ -1282,7 +1345,8 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     let fail = cfg.run.on_error == OnError::Fail;
     let counters = ctx.progress.counters();
     let mut stats = Stats::new(&ctx.stage_names[1..]);
-    stats.files = 1;
+    // A file read in parts counts once, with its first part.
+    stats.files = u64::from(file.split.is_none_or(|s| s.part == 0));
     stats.bytes_read = file.bytes;
     let removal = match &ctx.dedup {
         Some(_) => Some(RemovalList::load(&ctx.work, idx)?),
@@ -1422,7 +1486,8 @@ fn process_input(ctx: &Ctx, idx: usize) -> Result<Option<CompletionRecord>> {
     }
     let shards = writer.finish()?;
     let decisions = Some(ledger.finish()?);
-    if stats.documents_read() == 0 && stats.file_errors.is_empty() {
+    // A part may own no line (one long line can span it).
+    if stats.documents_read() == 0 && stats.file_errors.is_empty() && file.split.is_none() {
         stats.empty_files = 1;
         ctx.progress.warn(&format!("{}: the file holds no documents", file.path.display()));
     }

@@ -22,6 +22,7 @@ pub mod doc;
 pub mod erase;
 pub mod error;
 pub mod exec;
+pub mod index;
 pub mod input;
 pub mod inspect;
 pub mod langid;

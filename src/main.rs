@@ -186,7 +186,7 @@ struct SubmitArgs {
     #[command(flatten)]
     pipeline: PipelineArgs,
     /// Tasks per parallel phase (default: [slurm] tasks, else one per 2 GB
-    /// of input, at most one per input file).
+    /// of input, at most one per input or part of one).
     #[arg(long, value_name = "N")]
     tasks: Option<usize>,
     /// Print the scripts and stop.
@@ -861,7 +861,7 @@ fn slurm_submit(a: SubmitArgs) -> anyhow::Result<()> {
         sc.log_dir.clone_from(&a.log_dir);
     }
     cfg.validate(&origin)?;
-    let files = eurocorpus::input::discover(&cfg.input)?.files;
+    let files = eurocorpus::input::split::expand(eurocorpus::input::discover(&cfg.input)?.files, cfg.input.split_bytes);
     let tasks = a
         .tasks
         .or((sc.tasks > 0).then_some(sc.tasks))
@@ -927,7 +927,7 @@ fn slurm_submit(a: SubmitArgs) -> anyhow::Result<()> {
 fn plan(a: PlanArgs) -> anyhow::Result<()> {
     let (cfg, origin) = load_pipeline(&a.pipeline, true)?;
     cfg.validate(&origin)?;
-    let files = eurocorpus::input::discover(&cfg.input)?.files;
+    let files = eurocorpus::input::split::expand(eurocorpus::input::discover(&cfg.input)?.files, cfg.input.split_bytes);
     let tasks = a
         .tasks
         .or((cfg.slurm.tasks > 0).then_some(cfg.slurm.tasks))

@@ -37,6 +37,18 @@ pub struct InputEntry {
     pub documents_read: u64,
     /// Documents written.
     pub documents_written: u64,
+    /// Parts it was read in (`input.split_bytes`); 1 when read whole.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub parts: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }
 
 /// The tokenizer a run used.

@@ -18,6 +18,10 @@ use crate::stages::StageConfig;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Phase {
+    /// Line counts of the parts of split JSONL inputs (one unit per input
+    /// part), so that each part numbers its records as the whole file does.
+    /// Only in plans with such parts.
+    Index,
     /// `line_dedup`: each input's distinct line hashes (one unit per input).
     Lines,
     /// `line_dedup`: the lines found in too many documents (one unit).
@@ -47,7 +51,7 @@ pub enum Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Units {
-    /// One per input file.
+    /// One per input (a file, or a part of one).
     Inputs,
     /// One per dedup section, or per hash range of one when there are more
     /// tasks than sections.
@@ -62,7 +66,8 @@ pub enum Units {
 
 impl Phase {
     /// Every phase, in order.
-    pub const ALL: [Phase; 11] = [
+    pub const ALL: [Phase; 12] = [
+        Phase::Index,
         Phase::Lines,
         Phase::FrequentLines,
         Phase::Signatures,
@@ -79,6 +84,7 @@ impl Phase {
     /// The name used on the command line, in scripts and in messages.
     pub fn name(self) -> &'static str {
         match self {
+            Phase::Index => "index",
             Phase::Lines => "lines",
             Phase::FrequentLines => "frequent-lines",
             Phase::Signatures => "signatures",
@@ -108,7 +114,7 @@ impl Phase {
     /// What its units are.
     pub fn units(self) -> Units {
         match self {
-            Phase::Lines | Phase::Signatures | Phase::Write => Units::Inputs,
+            Phase::Index | Phase::Lines | Phase::Signatures | Phase::Write => Units::Inputs,
             Phase::Candidates => Units::Sections,
             Phase::FrequentLines | Phase::Clusters | Phase::Finish | Phase::Publish => Units::One,
             Phase::Census | Phase::Scatter => Units::Shards,
@@ -121,14 +127,15 @@ impl Phase {
         self.units() != Units::One
     }
 
-    /// The phases of a pipeline, in order.
-    pub fn of(cfg: &PipelineConfig) -> Vec<Phase> {
+    /// The phases of a pipeline over `inputs` (as split), in order.
+    pub fn of(cfg: &PipelineConfig, inputs: &[crate::input::InputFile]) -> Vec<Phase> {
         let has = |f: fn(&StageConfig) -> bool| cfg.stages.iter().any(f);
         let lines = has(|s| matches!(s, StageConfig::LineDedup(_)));
         let dedup = has(|s| matches!(s, StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_)));
         Phase::ALL
             .into_iter()
             .filter(|p| match p {
+                Phase::Index => inputs.iter().any(|f| f.needs_line_count()),
                 Phase::Lines | Phase::FrequentLines => lines,
                 Phase::Signatures | Phase::Candidates | Phase::Clusters => dedup,
                 Phase::Write | Phase::Finish => true,
@@ -330,7 +337,7 @@ pub fn estimate(
     use crate::error::Error;
     use crate::exec::{run_task, RunOptions};
     cfg.validate(origin)?;
-    let files = crate::input::discover(&cfg.input)?.files;
+    let files = crate::input::split::expand(crate::input::discover(&cfg.input)?.files, cfg.input.split_bytes);
     if files.is_empty() {
         return Err(Error::Config { origin: origin.into(), problems: vec!["no input files found".into()] });
     }
@@ -340,6 +347,10 @@ pub fn estimate(
     let _ = std::fs::remove_dir_all(&tmp);
     let mut sample = cfg.clone();
     sample.input.paths = chosen.iter().map(|f| f.path.clone()).collect();
+    sample.input.paths.dedup();
+    // The sample reads whole files (up to its byte budget); the index phase
+    // is measured apart, below.
+    sample.input.split_bytes = 0;
     sample.output.path = tmp.clone();
     if let Some(t) = &mut sample.training {
         t.path = std::path::PathBuf::new();
@@ -348,7 +359,12 @@ pub fn estimate(
     let mut measured = Vec::new();
     let mut read = 0;
     let mut result = Ok(());
-    for phase in Phase::of(cfg) {
+    let mut index_core_s = 0.0;
+    for phase in Phase::of(cfg, &files) {
+        if phase == Phase::Index {
+            index_core_s = index_cost(&files, sample_bytes);
+            continue;
+        }
         let (files0, bytes0) = tree_size(&tmp);
         let (cpu0, t0) = (cpu_seconds(), std::time::Instant::now());
         match run_task(&sample, origin, &opts, phase, TaskSel::ALL) {
@@ -396,6 +412,10 @@ pub fn estimate(
         let n = if t.files > 0 { t.files as usize } else { (2 * written).div_ceil(t.bucket_bytes).max(1) as usize };
         (n, t.bucket_bytes)
     });
+    if Phase::of(cfg, &files).contains(&Phase::Index) {
+        measured.insert(0, (Phase::Index, 0.0, 0, 0));
+    }
+    let counted = files.iter().filter(|f| f.needs_line_count()).count() as u64;
     let phases = measured
         .iter()
         .map(|&(phase, cpu, new_files, new_bytes)| {
@@ -409,7 +429,11 @@ pub fn estimate(
             let phase_tasks = if phase.parallel() { tasks.min(units).max(1) } else { 1 };
             let by_bytes = !matches!(phase, Phase::Finish);
             let work = (cpu - setup).max(0.0);
-            let work_s = if by_bytes { work * scale } else { work * per_input };
+            let work_s = match phase {
+                Phase::Index => index_core_s,
+                _ if by_bytes => work * scale,
+                _ => work * per_input,
+            };
             let core_s = work_s + setup * phase_tasks as f64;
             let wall_s = setup
                 + match phase {
@@ -423,6 +447,7 @@ pub fn estimate(
                 + match phase {
                     Phase::Lines | Phase::Signatures => stream + sort_buffer,
                     Phase::Write => stream,
+                    Phase::Index => 1 << 20,
                     Phase::Candidates | Phase::FrequentLines => files.len() as u64 * (64 << 10),
                     // Sorts within the budget, and an in-memory union-find of budget / 64 edges.
                     Phase::Clusters => 2 * sort_buffer,
@@ -433,6 +458,8 @@ pub fn estimate(
                     Phase::Gather => cores as u64 * bucket_bytes.min(2 * written.max(1)),
                 };
             let files_created = match phase {
+                // A count and its marker per part counted.
+                Phase::Index => 2 * counted,
                 Phase::FrequentLines | Phase::Finish => new_files,
                 // The sample ran as one task: one unit per section.
                 Phase::Candidates => new_files * (units / sections.max(1)) as u64,
@@ -462,6 +489,22 @@ pub fn estimate(
         setup_seconds: setup,
         phases,
     })
+}
+
+/// Core-seconds to count the lines of every part that needs it, from the
+/// time to count (up to) `sample_bytes` of the first such part.
+fn index_cost(files: &[crate::input::InputFile], sample_bytes: u64) -> f64 {
+    let todo: u64 = files.iter().filter(|f| f.needs_line_count()).map(|f| f.bytes).sum();
+    let Some(f) = files.iter().find(|f| f.needs_line_count()) else { return 0.0 };
+    let Some(s) = f.split else { return 0.0 };
+    let sample = crate::input::Split { end: s.start + sample_bytes.clamp(1, s.end - s.start), ..s };
+    let (cpu0, t0) = (cpu_seconds(), std::time::Instant::now());
+    if crate::input::split::count_lines(&f.path, &sample).is_err() {
+        return 0.0;
+    }
+    // Reading from a cold disk costs wall time more than CPU: count both.
+    let spent = (cpu_seconds() - cpu0).max(t0.elapsed().as_secs_f64());
+    spent * todo as f64 / (sample.end - sample.start) as f64
 }
 
 fn hms(hours: f64) -> String {
@@ -573,6 +616,6 @@ mod tests {
         for p in Phase::ALL {
             assert_eq!(p.name().parse::<Phase>(), Ok(p));
         }
-        assert!("dedup".parse::<Phase>().unwrap_err().contains("the phases are lines, frequent-lines"));
+        assert!("dedup".parse::<Phase>().unwrap_err().contains("the phases are index, lines, frequent-lines"));
     }
 }

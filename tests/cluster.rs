@@ -323,3 +323,149 @@ fn plan_lists_the_phases_with_an_estimate_for_each() {
     let text = String::from_utf8_lossy(&table.stdout).into_owned();
     assert!(text.starts_with("plan for quickstart: 12 inputs") && text.contains("\ntotal "), "{text}");
 }
+
+/// A copy of the fixture corpus whose Parquet file has row groups of 4
+/// rows, and the quick-start pipeline over it with `split_bytes` (`None`:
+/// the default).
+fn split_corpus(dir: &Path, split_bytes: Option<u64>) -> PathBuf {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+    use parquet::arrow::ArrowWriter;
+    use parquet::file::properties::WriterProperties;
+    let corpus = dir.join("corpus");
+    if !corpus.exists() {
+        let o = Command::new("cp").arg("-r").arg(repo().join("fixtures/corpus")).arg(&corpus).output().unwrap();
+        assert!(o.status.success());
+        let pq = corpus.join("parquet/nl-pt.parquet");
+        let reader =
+            ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&pq).unwrap()).unwrap().build().unwrap();
+        let batches: Vec<_> = reader.map(Result::unwrap).collect();
+        let props = WriterProperties::builder().set_max_row_group_row_count(Some(4)).build();
+        let mut w =
+            ArrowWriter::try_new(std::fs::File::create(&pq).unwrap(), batches[0].schema(), Some(props)).unwrap();
+        for b in &batches {
+            w.write(b).unwrap();
+        }
+        w.close().unwrap();
+    }
+    let text = std::fs::read_to_string(repo().join("pipelines/quickstart.toml")).unwrap().replace(
+        "paths = [\"fixtures/corpus\"]",
+        &format!(
+            "paths = [{:?}]{}",
+            corpus.display().to_string(),
+            split_bytes.map_or(String::new(), |b| format!("\nsplit_bytes = {b}"))
+        ),
+    );
+    pipeline(dir, &format!("split-{}.toml", split_bytes.unwrap_or(0)), &text)
+}
+
+/// A row as (source, record, id, text, lang, tokens).
+type Doc = (String, u64, String, Option<String>, Option<String>, Option<Vec<u32>>);
+
+/// Rows sorted: what a trainer sees, whatever the shard layout.
+fn documents(out: &Path) -> Vec<Doc> {
+    let mut v: Vec<_> =
+        read_rows(out).into_iter().map(|r| (r.source, r.record, r.id, r.text, r.lang, r.input_ids)).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn large_inputs_split_into_parts_give_the_documents_of_whole_files_with_any_task_count() {
+    let dir = TempDir::new().unwrap();
+    let whole_toml = split_corpus(dir.path(), None);
+    let split_toml = split_corpus(dir.path(), Some(8192));
+    let run = |toml: &Path, out: &Path, extra: &[&str]| {
+        let o = eurocorpus().arg("run").arg(toml).args(["-q", "-o"]).arg(out).args(extra).output().unwrap();
+        assert!(o.status.success(), "{extra:?}: {}", stderr(&o));
+        o
+    };
+    let (whole, split) = (dir.path().join("whole"), dir.path().join("split"));
+    run(&whole_toml, &whole, &[]);
+    run(&split_toml, &split, &[]);
+    // de.jsonl (55 KB) in 7 byte ranges, the Parquet file in row groups of
+    // ≥ 8 KB; compressed files stay whole.
+    let m = manifest(&split);
+    let parts: Vec<(String, u64)> = m["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i.get("parts").is_some())
+        .map(|i| (i["source"].as_str().unwrap().to_string(), i["parts"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(parts.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(), ["jsonl/de.jsonl", "parquet/nl-pt.parquet"]);
+    assert_eq!(parts[0].1, 7);
+    assert!(parts[1].1 >= 2, "{parts:?}");
+    assert_eq!(m["inputs"].as_array().unwrap().len(), manifest(&whole)["inputs"].as_array().unwrap().len());
+    assert!(m["totals"]["shards"].as_u64() > manifest(&whole)["totals"]["shards"].as_u64());
+    // The same documents, ids, record numbers and tokens; the same counts.
+    assert_eq!(documents(&split), documents(&whole));
+    let strip = |mut s: serde_json::Value| {
+        s.as_object_mut().unwrap().remove("timing");
+        s
+    };
+    let (s, w) = (stats(&split), stats(&whole));
+    assert_eq!(
+        (&s["output"]["documents"], &s["output"]["tokens"]),
+        (&w["output"]["documents"], &w["output"]["tokens"])
+    );
+    // All else but the shard layout is the same.
+    let no_layout = |mut s: serde_json::Value| {
+        s.as_object_mut().unwrap().remove("output");
+        strip(s)
+    };
+    assert_eq!(no_layout(s), no_layout(w));
+    assert_reconciled(&stats(&split));
+
+    // Phase by phase, the index first, with 1, 3 and 7 tasks: the split local run's bytes.
+    let phases = ["index", "lines", "frequent-lines", "signatures", "candidates", "clusters", "write", "finish"];
+    for count in [1, 3, 7] {
+        let out = dir.path().join(format!("tasks-{count}"));
+        for p in phases {
+            for index in (0..count).rev() {
+                run(
+                    &split_toml,
+                    &out,
+                    &["--phase", p, "--task-index", &index.to_string(), "--task-count", &count.to_string()],
+                );
+            }
+        }
+        assert_same_output(&split, &out);
+        assert_eq!(strip(stats(&out)), strip(stats(&split)), "{count} tasks");
+    }
+
+    // A part whose line count is missing: the phases that read inputs name it and its task.
+    let out = dir.path().join("missing-count");
+    for index in 0..3 {
+        run(&split_toml, &out, &["--phase", "index", "--task-index", &index.to_string(), "--task-count", "3"]);
+    }
+    let counted: Vec<PathBuf> = std::fs::read_dir(out.join("_eurocorpus/index"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "done"))
+        .collect();
+    assert_eq!(counted.len(), 6, "7 parts of de.jsonl: all but the last counted");
+    std::fs::remove_file(out.join("_eurocorpus/index/00003.done")).unwrap();
+    let o = eurocorpus()
+        .arg("run")
+        .arg(&split_toml)
+        .args(["-q", "--phase", "lines", "--task-index", "0", "--task-count", "3", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("phase `lines` cannot start:")
+            && err.contains("index: input 3 (")
+            && err.contains("de.jsonl (part 4 of 7)) has no completion marker; rerun `--phase index --task-index"),
+        "{err}"
+    );
+
+    // The plan counts the parts as inputs and estimates the index phase.
+    let o = run_expect(eurocorpus().arg("plan").arg(&split_toml).args(["--tasks", "4", "--json"]), 0);
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &r["phases"][0];
+    assert_eq!((first["phase"].as_str(), first["files_created"].as_u64()), (Some("index"), Some(12)));
+    assert!(first["core_hours"].as_f64().unwrap() > 0.0, "{first}");
+    assert_eq!(r["inputs"].as_u64(), Some(12 - 2 + 7 + parts[1].1));
+}

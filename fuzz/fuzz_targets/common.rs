@@ -25,6 +25,7 @@ pub fn read_all(data: &[u8], name: &str, format: ResolvedFormat, split: TextSpli
         format,
         compression: InputCompression::Auto,
         bytes: data.len() as u64,
+        split: None,
     };
     let spec = Arc::new(FieldSpec {
         text: "text".into(),

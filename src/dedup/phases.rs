@@ -230,7 +230,8 @@ impl WorkDir {
             Phase::FrequentLines => Some(self.frequent_marker()),
             Phase::Signatures => Some(self.sig_marker(unit)),
             Phase::Clusters => Some(self.clusters_marker()),
-            Phase::Candidates
+            Phase::Index
+            | Phase::Candidates
             | Phase::Write
             | Phase::Finish
             | Phase::Census

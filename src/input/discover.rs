@@ -35,8 +35,12 @@ pub struct InputFile {
     /// Configured compression (`auto`: sniffed when opened).
     #[serde(skip)]
     pub compression: InputCompression,
-    /// Size on disk.
+    /// Size on disk (of the part, when split).
     pub bytes: u64,
+    /// The part of the file this input is, when the file is read in parts
+    /// (see [`super::split`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split: Option<super::split::Split>,
 }
 
 /// Format by file name: the extension after an optional `.gz`/`.zst`.
@@ -145,7 +149,7 @@ pub fn discover(cfg: &InputConfig) -> Result<Discovered> {
         }
         seen.insert(source.clone(), path.clone());
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        out.files.push(InputFile { path, source, format, compression: cfg.compression, bytes });
+        out.files.push(InputFile { path, source, format, compression: cfg.compression, bytes, split: None });
     };
 
     for spec in &cfg.paths {

@@ -31,6 +31,13 @@ impl JsonlReader {
         JsonlReader { inner, path, source, spec, line: 0, buf: Vec::new(), done: false }
     }
 
+    /// Numbers the records as lines `before + 1…` of a file: the reader of
+    /// a part that starts after `before` lines.
+    pub fn after(mut self, before: u64) -> Self {
+        self.line = before;
+        self
+    }
+
     fn bad(&self, kind: ErrorKind, detail: String) -> Item {
         Item::Bad(RecordError { path: self.path.clone(), record: Some(self.line), kind, detail })
     }

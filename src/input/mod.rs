@@ -11,12 +11,14 @@ mod discover;
 mod jsonl;
 mod objects;
 mod parquet;
+pub mod split;
 mod text;
 mod wet;
 
 pub use compress::{open_decoded, CountingReader};
 pub use discover::{discover, InputFile, ResolvedFormat};
 pub use objects::{json_objects, JsonObjects};
+pub use split::Split;
 
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -74,14 +76,19 @@ pub type Reader = Box<dyn Iterator<Item = Item> + Send>;
 pub fn open(file: &InputFile, spec: &Arc<FieldSpec>, bytes_read: Arc<AtomicU64>) -> Reader {
     let source: Arc<str> = Arc::from(file.source.as_str());
     let result = match file.format {
-        ResolvedFormat::Jsonl => open_decoded(&file.path, file.compression, bytes_read)
-            .map(|r| Box::new(jsonl::JsonlReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
+        ResolvedFormat::Jsonl => match file.split {
+            Some(s) => open_jsonl_part(file, &s, bytes_read).map(|(r, before)| {
+                Box::new(jsonl::JsonlReader::new(r, file.path.clone(), source, spec.clone()).after(before)) as Reader
+            }),
+            None => open_decoded(&file.path, file.compression, bytes_read)
+                .map(|r| Box::new(jsonl::JsonlReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
+        },
         ResolvedFormat::Text => open_decoded(&file.path, file.compression, bytes_read)
             .map(|r| Box::new(text::TextReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
         ResolvedFormat::Wet => open_decoded(&file.path, file.compression, bytes_read)
             .map(|r| Box::new(wet::WetReader::new(r, file.path.clone(), source, spec.clone())) as Reader),
         ResolvedFormat::Parquet => {
-            guard_decoder(|| parquet::ParquetReader::open(&file.path, source, spec.clone(), bytes_read))
+            guard_decoder(|| parquet::ParquetReader::open(&file.path, file.split, source, spec.clone(), bytes_read))
                 .unwrap_or_else(|| Err(parquet::corrupt(&file.path, None)))
                 .map(|r| Box::new(r) as Reader)
         }
@@ -90,6 +97,25 @@ pub fn open(file: &InputFile, spec: &Arc<FieldSpec>, bytes_read: Arc<AtomicU64>)
         Ok(r) => r,
         Err(e) => Box::new(std::iter::once(Item::Bad(e))),
     }
+}
+
+/// A JSONL part's bytes and the number of lines before it.
+fn open_jsonl_part(
+    file: &InputFile,
+    s: &split::Split,
+    bytes_read: Arc<AtomicU64>,
+) -> Result<(Box<dyn std::io::BufRead + Send>, u64), RecordError> {
+    let err =
+        |detail: String| RecordError { path: file.path.clone(), record: None, kind: ErrorKind::UnreadableFile, detail };
+    let before = s.records_before.ok_or_else(|| {
+        err(format!(
+            "part {} of {}: its first line number is unknown (the index phase has not run)",
+            s.part + 1,
+            s.parts
+        ))
+    })?;
+    let r = split::open_jsonl_part(&file.path, s, bytes_read).map_err(|e| err(io_detail(&e)))?;
+    Ok((r, before))
 }
 
 thread_local! {

@@ -34,6 +34,8 @@ pub struct ParquetReader {
     current: Option<RecordBatch>,
     row_in_batch: usize,
     record: u64,
+    /// Records before the first one read (a part's row groups start later).
+    first_record: u64,
     total_rows: u64,
     file_bytes: u64,
     reported_bytes: u64,
@@ -72,6 +74,7 @@ impl ParquetReader {
     /// `missing_text` when the text column is absent.
     pub fn open(
         path: &Path,
+        split: Option<super::Split>,
         source: Arc<str>,
         spec: Arc<FieldSpec>,
         bytes_read: Arc<AtomicU64>,
@@ -113,7 +116,27 @@ impl ParquetReader {
         roots.sort_unstable();
         roots.dedup();
         let pos = |i: usize| roots.binary_search(&i).expect("projected column");
-        let total_rows = builder.metadata().file_metadata().num_rows().max(0) as u64;
+        let mut total_rows = builder.metadata().file_metadata().num_rows().max(0) as u64;
+        let mut builder = builder;
+        let (mut record, mut file_bytes) = (0, file_bytes);
+        if let Some(s) = split {
+            // A part: its row groups, numbered after the rows before them.
+            let groups = builder.metadata().row_groups();
+            if s.end as usize > groups.len() || s.start >= s.end {
+                let detail = format!(
+                    "row groups {}..{} of {} (the file changed since it was listed)",
+                    s.start,
+                    s.end,
+                    groups.len()
+                );
+                return Err(err(ErrorKind::MalformedParquet, detail));
+            }
+            let range = s.start as usize..s.end as usize;
+            total_rows = groups[range.clone()].iter().map(|g| g.num_rows().max(0) as u64).sum();
+            file_bytes = groups[range.clone()].iter().map(|g| g.compressed_size().max(0) as u64).sum();
+            record = s.records_before.unwrap_or(0);
+            builder = builder.with_row_groups(range.collect());
+        }
         let mask = ProjectionMask::roots(builder.parquet_schema(), roots.iter().copied());
         let batches = builder
             .with_projection(mask)
@@ -131,7 +154,8 @@ impl ParquetReader {
             spec,
             current: None,
             row_in_batch: 0,
-            record: 0,
+            record,
+            first_record: record,
             total_rows,
             file_bytes,
             reported_bytes: 0,
@@ -144,7 +168,7 @@ impl ParquetReader {
         if self.total_rows == 0 {
             return;
         }
-        let target = self.file_bytes * self.record / self.total_rows;
+        let target = self.file_bytes * (self.record - self.first_record) / self.total_rows;
         if target > self.reported_bytes {
             self.bytes_read.fetch_add(target - self.reported_bytes, Ordering::Relaxed);
             self.reported_bytes = target;
@@ -363,6 +387,7 @@ mod tests {
             format: ResolvedFormat::Parquet,
             compression: InputCompression::Auto,
             bytes: 0,
+            split: None,
         };
         let spec = Arc::new(FieldSpec {
             text: "text".into(),
