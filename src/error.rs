@@ -33,6 +33,9 @@ pub enum ErrorKind {
     MalformedParquet,
     /// The tokenizer failed on a document.
     TokenizerFailed,
+    /// A stage panicked on a document (a bug in eurocorpus: the document
+    /// is set aside as errored, the run goes on).
+    StagePanicked,
 }
 
 impl ErrorKind {
@@ -48,6 +51,7 @@ impl ErrorKind {
             ErrorKind::UnreadableFile => "unreadable_file",
             ErrorKind::MalformedParquet => "malformed_parquet",
             ErrorKind::TokenizerFailed => "tokenizer_failed",
+            ErrorKind::StagePanicked => "stage_panicked",
         }
     }
 

@@ -849,7 +849,13 @@ fn run_stages(stages: &[Box<dyn Stage>], offset: usize, doc: &mut Document, scra
     let mut counts = StageCounts::new();
     for (i, s) in stages.iter().enumerate() {
         let i = i + offset;
-        let outcome = s.apply(doc, scratch);
+        // A bug on one document must not end a days-long run, nor print the
+        // panic's message (slicing panics quote the text): the document is
+        // errored, counted and located by id like any other failure.
+        let outcome = input::guard_decoder(|| s.apply(doc, scratch)).unwrap_or_else(|| {
+            scratch.counts.clear();
+            Outcome::Failed(ErrorKind::StagePanicked, "the stage panicked (a bug: please report it)".into())
+        });
         counts.extend(scratch.counts.drain(..).map(|(k, sub, n)| (i, k, sub, n)));
         match outcome {
             Outcome::Kept => {}
@@ -1700,4 +1706,42 @@ pub fn peak_rss_bytes() -> u64 {
             })
         })
         .map_or(0, |kb| kb * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Panics on documents that hold "boom", slicing inside a character
+    /// as the langid window bug did (the message would quote the text).
+    struct Buggy;
+
+    impl Stage for Buggy {
+        fn name(&self) -> &'static str {
+            "buggy"
+        }
+        fn apply(&self, doc: &mut Document, scratch: &mut Scratch) -> Outcome {
+            scratch.counts.push(("seen", "", 1));
+            if doc.text.contains("boom") {
+                let cut = doc.text.find('é').unwrap_or(0) + 1;
+                let _ = &doc.text[cut..];
+            }
+            Outcome::Kept
+        }
+    }
+
+    #[test]
+    fn a_stage_that_panics_errors_the_document_and_the_run_goes_on() {
+        let stages: Vec<Box<dyn Stage>> = vec![Box::new(Buggy)];
+        let doc = |text: &str| input::make_doc(&Arc::from("x.jsonl"), 1, None, text.to_string(), None, Vec::new());
+        let mut scratch = Scratch::default();
+        let (_, end, counts) = run_stages(&stages, 0, &mut doc("café boom"), &mut scratch);
+        match end {
+            End::Failed(0, ErrorKind::StagePanicked, detail) => assert!(!detail.contains("café"), "{detail}"),
+            _ => panic!("the panic is an error of the document"),
+        }
+        assert!(counts.is_empty(), "a failed document's counts are dropped");
+        let (_, end, counts) = run_stages(&stages, 0, &mut doc("café"), &mut scratch);
+        assert!(matches!(end, End::Kept) && counts.len() == 1, "the next document goes through");
+    }
 }

@@ -44,7 +44,7 @@ fn pyarrow_reads_the_quickstart_output() {
     assert_eq!(r["rows"], 227);
     assert_eq!(r["ledger_rows"], 283, "one ledger row per record read");
     assert_eq!(r["languages"]["de"], 35);
-    assert_eq!(r["pii_spans"], 4, "two e-mail addresses and two phone numbers, redacted");
+    assert_eq!(r["pii_spans"], 9, "two e-mail addresses, two phone numbers and five birth dates, redacted");
     assert_eq!(r["problems"], serde_json::json!([]));
 }
 

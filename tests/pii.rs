@@ -54,9 +54,20 @@ fn quickstart_redacts_personal_data_and_points_at_the_placeholders() {
     let rows = pii_rows(&out);
     let found: Vec<(&str, Vec<&str>)> =
         rows.iter().map(|(id, _, s)| (id.as_str(), s.iter().map(|x| x.0.as_str()).collect())).collect();
+    let mut found = found;
+    found.sort();
     assert_eq!(
         found,
-        [("ud-english-ewt-dev-00031", vec!["PHONE"]), ("ud-english-ewt-dev-00083", vec!["EMAIL", "EMAIL", "PHONE"])]
+        [
+            ("ud-english-ewt-dev-00031", vec!["PHONE"]),
+            ("ud-english-ewt-dev-00083", vec!["EMAIL", "EMAIL", "PHONE"]),
+            // Biographies: "né le 2 octobre 1940 à Athènes", "Nascido no dia 23 de maio de 1972".
+            ("ud-french-gsd-dev-00012", vec!["DATE_OF_BIRTH"]),
+            ("ud-french-gsd-dev-00120", vec!["DATE_OF_BIRTH"]),
+            ("ud-french-gsd-dev-00138", vec!["DATE_OF_BIRTH"]),
+            ("ud-french-gsd-dev-00162", vec!["DATE_OF_BIRTH"]),
+            ("ud-portuguese-bosque-dev-00048", vec!["DATE_OF_BIRTH"]),
+        ]
     );
     for (_, text, spans) in &rows {
         for (kind, _, start, end) in spans {
@@ -91,8 +102,9 @@ fn quickstart_redacts_personal_data_and_points_at_the_placeholders() {
     assert_eq!(pii["counts"]["EMAIL"], 2);
     assert_eq!(pii["counts"]["PHONE"], 2);
     assert_eq!(pii["counts"]["PHONE/US"], 2);
-    assert_eq!(pii["counts"]["docs_with_pii"], 2);
-    assert_eq!(pii["changed"], 2);
+    assert_eq!(pii["counts"]["DATE_OF_BIRTH"], 5);
+    assert_eq!(pii["counts"]["docs_with_pii"], 7);
+    assert_eq!(pii["changed"], 7);
     assert_reconciled(&st);
 }
 
@@ -202,10 +214,10 @@ fn drop_policy_is_accounted_in_stats() {
     let p = pipeline(tmp.path(), "p.toml", &text);
     let out = tmp.path().join("out");
     let o = run_expect(eurocorpus().arg("run").arg(&p).arg("--quiet").arg("--output").arg(&out), 0);
-    assert!(stderr(&o).contains("accounted: read 283 = written 225 + removed 58 + errored 0"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("accounted: read 283 = written 220 + removed 63 + errored 0"), "{}", stderr(&o));
     let st = stats(&out);
     let pii = st["stages"].as_array().unwrap().iter().find(|s| s["name"] == "pii").unwrap();
-    assert_eq!(pii["removed"]["pii"], 2);
+    assert_eq!(pii["removed"]["pii"], 7);
     assert_reconciled(&st);
 }
 
@@ -235,4 +247,55 @@ fn labelled_set_meets_the_quality_targets() {
     for v in eurocorpus::pii::vat::vat_schemes() {
         assert!(r["by_subtype"][format!("VAT_ID/{}", v.country)]["tp"].as_u64().unwrap() >= 10, "{}", v.country);
     }
+}
+
+/// Birth dates after a birth phrase, in several languages and formats, are
+/// redacted; other dates (an event, a birth phrase far from its date, a
+/// date that does not exist, a birth before 1900) stay.
+#[test]
+fn birth_dates_are_redacted_and_other_dates_kept() {
+    let tmp = TempDir::new().unwrap();
+    let input = tmp.path().join("dob.jsonl");
+    let docs = [
+        ("en", "Jane Doe, born on 12 March 1980, joined in May 2001."),
+        ("de", "Herr Meier (geb. 3.4.1975) wohnt seit dem 1.1.2000 hier."),
+        ("fr", "Marie Dupont, née le 7 novembre 1967 à Lyon ; Marie Curie, née le 7 novembre 1867."),
+        ("pl", "Jan Kowalski, ur. 5 stycznia 1990 r., data urodzenia: 05.01.1990"),
+        ("hu", "Kovács Anna, született 1975. március 3., Budapest"),
+        ("en", "The treaty was signed on 12 March 1980. Born in Cork, she moved on 3 May 1999."),
+        ("it", "nato il 31 aprile 1980 (una data che non esiste)"),
+    ];
+    let text: String = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (lang, t))| format!("{}\n", serde_json::json!({"id": i.to_string(), "lang": lang, "text": t})))
+        .collect();
+    write(&input, text);
+    let out = tmp.path().join("out.jsonl");
+    let o = run_expect(eurocorpus().args(["pii", "redact"]).arg(&input).arg("-o").arg(&out), 0);
+    assert!(!stderr(&o).contains("1980"), "no value in messages");
+    let texts: Vec<String> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Jane Doe, born on <DATE_OF_BIRTH>, joined in May 2001.",
+            "Herr Meier (geb. <DATE_OF_BIRTH>) wohnt seit dem 1.1.2000 hier.",
+            "Marie Dupont, née le <DATE_OF_BIRTH> à Lyon ; Marie Curie, née le 7 novembre 1867.",
+            "Jan Kowalski, ur. <DATE_OF_BIRTH> r., data urodzenia: <DATE_OF_BIRTH>",
+            "Kovács Anna, született <DATE_OF_BIRTH>, Budapest",
+            "The treaty was signed on 12 March 1980. Born in Cork, she moved on 3 May 1999.",
+            "nato il 31 aprile 1980 (una data che non esiste)",
+        ]
+    );
+    // `ignore` turns the type off.
+    let o = run_expect(
+        eurocorpus().args(["pii", "redact", "--policy", "DATE_OF_BIRTH=ignore"]).arg(&input).arg("-o").arg(&out),
+        0,
+    );
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&out).unwrap().contains("born on 12 March 1980"));
 }

@@ -70,20 +70,21 @@ pub struct DetectScratch {
     ranges: Vec<(usize, usize)>,
     urls: Vec<(usize, usize)>,
     found: Vec<Entity>,
+    birth: super::birth::BirthScratch,
 }
 
 /// The detection engine, built once and shared by all workers.
 #[derive(Debug, Clone)]
 pub struct Detector {
     cfg: DetectorConfig,
-    enabled: [bool; 7],
+    enabled: [bool; EntityType::COUNT],
 }
 
 impl Detector {
     /// A detector for the `enabled` types.
     pub fn new(cfg: DetectorConfig, enabled: &[EntityType]) -> Self {
         widen_phone_regex_cache();
-        let mut on = [false; 7];
+        let mut on = [false; EntityType::COUNT];
         for t in enabled {
             on[*t as usize] = true;
         }
@@ -137,6 +138,7 @@ impl Detector {
         }
         find_urls(text, &mut scratch.urls);
         let mut from = 0;
+        let mut birth_until = 0;
         while let Some((start, end)) = next_seq(text, from, &mut scratch.seq) {
             from = end;
             let in_url = scratch.urls.iter().any(|&(a, b)| a <= start && start < b);
@@ -163,6 +165,20 @@ impl Detector {
             }
             if self.on(EntityType::NationalId) {
                 numbers::find_national_id(&mut c, &mut scratch.num, found);
+            }
+            if self.on(EntityType::DateOfBirth) && start >= birth_until {
+                // Each digit run of the sequence may begin a date (or end a
+                // month name before it: "March 12, 1980").
+                let b = text.as_bytes();
+                for p in start..end {
+                    if p < birth_until || !b[p].is_ascii_digit() || (p > 0 && b[p - 1].is_ascii_digit()) {
+                        continue;
+                    }
+                    if let Some((s, e)) = super::birth::find(text, p, &mut scratch.birth) {
+                        found.push(Entity { kind: EntityType::DateOfBirth, subtype: "", start: s, end: e });
+                        birth_until = e;
+                    }
+                }
             }
             if self.on(EntityType::Phone) {
                 numbers::find_phone(&mut c, &mut scratch.num, found);

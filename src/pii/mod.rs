@@ -25,6 +25,7 @@
 //! The rules, their sources and what is uncertain are listed in
 //! `docs/pii-schemes.md`.
 
+mod birth;
 pub mod checksum;
 pub mod command;
 mod context;
@@ -59,17 +60,22 @@ pub enum EntityType {
     IpAddress,
     NationalId,
     VatId,
+    DateOfBirth,
 }
 
 impl EntityType {
+    /// How many types there are.
+    pub const COUNT: usize = 8;
+
     /// Every type, in the order overlaps are resolved (an e-mail address
     /// wins over the digits inside it, an IBAN over a phone-shaped part).
-    pub const ALL: [EntityType; 7] = [
+    pub const ALL: [EntityType; EntityType::COUNT] = [
         EntityType::Email,
         EntityType::Iban,
         EntityType::VatId,
         EntityType::CreditCard,
         EntityType::NationalId,
+        EntityType::DateOfBirth,
         EntityType::IpAddress,
         EntityType::Phone,
     ];
@@ -84,6 +90,7 @@ impl EntityType {
             EntityType::IpAddress => "IP_ADDRESS",
             EntityType::NationalId => "NATIONAL_ID",
             EntityType::VatId => "VAT_ID",
+            EntityType::DateOfBirth => "DATE_OF_BIRTH",
         }
     }
 

@@ -123,8 +123,8 @@ impl PolicyConfig {
             let tpl = self.placeholders.get(t.name()).unwrap_or(&self.placeholder);
             (t, tpl.replace("{type}", t.name()))
         });
-        let mut by_index = [Policy::Redact; 7];
-        let mut tpl_by_index: [String; 7] = Default::default();
+        let mut by_index = [Policy::Redact; EntityType::COUNT];
+        let mut tpl_by_index: [String; EntityType::COUNT] = Default::default();
         for ((t, p), (_, tpl)) in policies.into_iter().zip(templates) {
             by_index[t as usize] = p;
             tpl_by_index[t as usize] = tpl;
@@ -136,8 +136,8 @@ impl PolicyConfig {
 /// The policies, ready to apply.
 #[derive(Debug, Clone)]
 pub struct Applier {
-    policies: [Policy; 7],
-    templates: [String; 7],
+    policies: [Policy; EntityType::COUNT],
+    templates: [String; EntityType::COUNT],
     drop_min: usize,
 }
 
