@@ -341,14 +341,12 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         Some((Phase::Index, task)) => {
             let sizes: Vec<u64> = files.iter().map(|f| f.bytes).collect();
             let mine: Vec<usize> = task.share(&sizes).into_iter().filter(|&u| files[u].needs_line_count()).collect();
-            let pending: Vec<usize> =
-                mine.iter().copied().filter(|&u| index.lines(&files, u, &fingerprint).is_err()).collect();
-            pool.install(|| pending.par_iter().try_for_each(|&u| index.count(&files, u, &fingerprint)))?;
+            let done_before = count_lines_of(&index, &files, &mine, &fingerprint, &pool)?;
             return Ok(Executed::Task(TaskReport {
                 phase: Phase::Index,
                 task,
                 units: mine.len(),
-                done_before: mine.len() - pending.len(),
+                done_before,
                 elapsed: started.elapsed(),
                 threads,
                 run: None,
@@ -367,10 +365,8 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         }
         Some(_) => {}
         None => {
-            let pending: Vec<usize> = (0..files.len())
-                .filter(|&u| files[u].needs_line_count() && index.lines(&files, u, &fingerprint).is_err())
-                .collect();
-            pool.install(|| pending.par_iter().try_for_each(|&u| index.count(&files, u, &fingerprint)))?;
+            let all: Vec<usize> = (0..files.len()).filter(|&u| files[u].needs_line_count()).collect();
+            count_lines_of(&index, &files, &all, &fingerprint, &pool)?;
             if let Err(problems) = index.fill(&mut files, &fingerprint) {
                 let why: Vec<String> = problems.into_iter().map(|(u, why)| format!("input {u} {why}")).collect();
                 return Err(Error::Internal(format!("line counts just made are unusable: {}", why.join("; "))));
@@ -515,6 +511,20 @@ fn execute(cfg: &PipelineConfig, origin: &str, opts: &RunOptions, only: Option<(
         return Err(e);
     }
     finish(ctx, records, finished).map(Executed::Run)
+}
+
+/// The index phase on `units`: counts the lines of those not counted yet
+/// (in parallel); returns how many were counted before.
+fn count_lines_of(
+    index: &Index,
+    files: &[InputFile],
+    units: &[usize],
+    fingerprint: &str,
+    pool: &rayon::ThreadPool,
+) -> Result<usize> {
+    let pending: Vec<usize> = units.iter().copied().filter(|&u| index.lines(files, u, fingerprint).is_err()).collect();
+    pool.install(|| pending.par_iter().try_for_each(|&u| index.count(files, u, fingerprint)))?;
+    Ok(units.len() - pending.len())
 }
 
 /// What [`finish`] needs besides the context.
