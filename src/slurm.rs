@@ -259,7 +259,7 @@ pub struct QueueEntry {
     pub reason: String,
 }
 
-/// Parses `squeue -h -o '%A %K %T %r'` lines (array job id, index or range,
+/// Parses `squeue -h -o '%F %K %T %r'` lines (array job id, index or range,
 /// state, reason).
 pub fn parse_squeue(text: &str) -> Vec<QueueEntry> {
     text.lines()
@@ -281,7 +281,9 @@ pub fn queue(run: &RunFile) -> Result<Vec<QueueEntry>> {
         return Ok(Vec::new());
     }
     let ids: Vec<&str> = run.submissions.iter().map(|s| s.job_id.as_str()).collect();
-    let text = run_tool(Command::new("squeue").args(["-h", "-o", "%A %K %T %r", "-j", &ids.join(",")]), "squeue")
+    // %F: the array's job id for every element (%A would give a running
+    // element its own id, and it would look gone from the queue).
+    let text = run_tool(Command::new("squeue").args(["-h", "-o", "%F %K %T %r", "-j", &ids.join(",")]), "squeue")
         .or_else(|e| match e {
             // squeue refuses ids it no longer knows: nothing of ours is queued.
             Error::Output { detail, .. } if detail.contains("Invalid job id") => Ok(String::new()),
@@ -429,12 +431,18 @@ pub fn wait(
             last = text;
         }
         if stuck(&st) {
-            // A task may finish between the two looks: look once more.
-            if progress()?.iter().all(|x| x.unfinished_tasks.is_empty()) {
+            // Look again after a pause: a task may finish, or move between
+            // queue states, between the two looks.
+            std::thread::sleep(Duration::from_secs(2));
+            let p = progress()?;
+            if p.iter().all(|x| x.unfinished_tasks.is_empty()) {
                 return Ok(true);
             }
-            cancel(run)?;
-            return Ok(false);
+            if stuck(&status(run, &p, &queue(run)?)) {
+                cancel(run)?;
+                return Ok(false);
+            }
+            continue;
         }
         let pause = if started.elapsed() < Duration::from_secs(60) { 2 } else { 10 };
         std::thread::sleep(Duration::from_secs(pause));
