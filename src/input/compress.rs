@@ -9,8 +9,8 @@ use std::sync::Arc;
 use crate::config::InputCompression;
 use crate::error::{ErrorKind, RecordError};
 
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
+pub(crate) const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+pub(crate) const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
 const BUF_BYTES: usize = 256 * 1024;
 
 /// A reader that adds every byte it passes on to a shared counter (progress).

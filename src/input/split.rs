@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::compress::{read_line_limited, CountingReader, Line, LineEnds};
+use super::compress::{read_line_limited, CountingReader, Line, LineEnds, GZIP_MAGIC, ZSTD_MAGIC};
 use super::discover::{InputFile, ResolvedFormat};
 use crate::config::InputCompression;
 
@@ -118,7 +118,7 @@ fn compressed(f: &InputFile) -> bool {
             let mut head = [0u8; 4];
             let n = File::open(&f.path).and_then(|mut h| h.read(&mut head)).unwrap_or(0);
             // Unreadable or gzip/zstd magic: not split (the reader decides).
-            n == 0 || head[..n].starts_with(&[0x1f, 0x8b]) || head[..n].starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
+            n == 0 || head[..n].starts_with(&GZIP_MAGIC) || head[..n].starts_with(&ZSTD_MAGIC)
         }
     }
 }
