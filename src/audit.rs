@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::manifest::Manifest;
 use crate::output::{is_shard_name, DATA_DIR, OTHER_DIR};
-use crate::pii::{Detector, EntityType, Hints, PolicyConfig};
+use crate::pii::{Detector, EntityType, Hints, Policy, PolicyConfig};
 use crate::stages::StageConfig;
 
 /// Options of one audit.
@@ -330,19 +330,30 @@ fn shard_schema_and_rows(path: &Path) -> std::result::Result<(Vec<String>, u64),
     Ok((cols, b.metadata().file_metadata().num_rows() as u64))
 }
 
-/// The detector of the pipeline's `pii` stage (its enabled types and
-/// options), or every detector when the pipeline had none.
+/// The detector of the pipeline's `pii` stage (its options), looking for
+/// every type — except names and special-category terms when the policy
+/// keeps them (`tag`, or `redact_linked`, the default for names): those are
+/// the dataset's content (encyclopaedic text names people), not a leak.
+/// Identifiers are looked for even when tagged or ignored. Without a `pii`
+/// stage, the default policy decides.
 fn detector_of(manifest: &Manifest) -> Detector {
     let stages = manifest.config.get("stages").cloned().unwrap_or_default();
     let stages: Vec<StageConfig> = serde_json::from_value(stages).unwrap_or_default();
-    let cfg: Option<PolicyConfig> = stages.into_iter().find_map(|s| match s {
-        StageConfig::Pii(c) => Some(c),
-        _ => None,
-    });
-    match cfg {
-        Some(c) => Detector::new(c.detector(), &EntityType::ALL),
-        None => Detector::all(),
-    }
+    let cfg: PolicyConfig = stages
+        .into_iter()
+        .find_map(|s| match s {
+            StageConfig::Pii(c) => Some(c),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let leaks: Vec<EntityType> = EntityType::ALL
+        .into_iter()
+        .filter(|&t| {
+            !(matches!(t, EntityType::Person | EntityType::Sensitive)
+                && matches!(cfg.policy_of(t), Policy::Tag | Policy::RedactLinked))
+        })
+        .collect();
+    Detector::new(cfg.detector(), &leaks)
 }
 
 /// Whether row `row` of `shard` is in the sample (deterministic by seed).

@@ -264,7 +264,9 @@ impl PipelineConfig {
 
     /// Whether the output has the `pii` column.
     pub fn pii_column(&self) -> bool {
-        self.stages.iter().any(|s| matches!(s, StageConfig::Pii(p) if p.writes_column()))
+        self.stages
+            .iter()
+            .any(|s| matches!(s, StageConfig::Pii(p) if p.writes_column()) || matches!(s, StageConfig::Sensitive(_)))
     }
 
     /// Checks everything that can be checked before reading input; returns
@@ -338,6 +340,9 @@ impl PipelineConfig {
         if piis.len() > 1 {
             problems.push("more than one pii stage".to_string());
         }
+        if self.stages.iter().filter(|s| s.kind() == "sensitive").count() > 1 {
+            problems.push("more than one sensitive stage".to_string());
+        }
         if let Some(&p) = piis.first() {
             // Later text changes would move the values the pii column points
             // at, or bring back text the stage has not seen.
@@ -346,6 +351,11 @@ impl PipelineConfig {
                     problems.push(format!(
                         "stages[{i}] ({}) must come before the pii stage: it changes the text after personal data was removed",
                         s.kind()
+                    ));
+                }
+                if s.kind() == "sensitive" {
+                    problems.push(format!(
+                        "stages[{i}] (sensitive) must come before the pii stage: it needs the names and identifiers the pii stage redacts"
                     ));
                 }
             }

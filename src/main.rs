@@ -1205,8 +1205,9 @@ fn explain(a: ExplainArgs) -> anyhow::Result<()> {
     if a.id.is_empty() && !a.all {
         anyhow::bail!("give --id ID (repeatable) or --all");
     }
-    let cfg = match &a.pipeline {
-        Some(p) => PipelineConfig::from_file(p)?
+    let pipeline = a.pipeline.as_ref().map(|p| PipelineConfig::from_file(p)).transpose()?;
+    let cfg = match (&pipeline, &a.pipeline) {
+        (Some(pc), Some(p)) => pc
             .stages
             .iter()
             .find_map(|s| match s {
@@ -1214,13 +1215,23 @@ fn explain(a: ExplainArgs) -> anyhow::Result<()> {
                 _ => None,
             })
             .with_context(|| format!("{} has no quality stage", p.display()))?,
-        None => eurocorpus::quality::QualityConfig::default(),
+        _ => eurocorpus::quality::QualityConfig::default(),
     };
+    // Special categories as the pipeline's sensitive stage finds them.
+    let sensitive = pipeline
+        .iter()
+        .flat_map(|pc| pc.stages.iter())
+        .find_map(|s| match s {
+            StageConfig::Sensitive(c) => Some(c.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
     let problems = cfg.problems();
     if !problems.is_empty() {
         return Err(Error::Config { origin: "quality options".into(), problems }.into());
     }
-    let (docs, skipped) = eurocorpus::quality::explain::explain(&a.input, &a.id, &a.lang, &cfg.rules())?;
+    let (docs, skipped) =
+        eurocorpus::quality::explain::explain(&a.input, &a.id, &a.lang, &cfg.rules(), &sensitive.detector())?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&docs)?);
     } else {

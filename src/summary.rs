@@ -377,6 +377,23 @@ fn describe(s: &StageSummary, manifest: &Manifest) -> String {
                 if found.is_empty() { "none".to_string() } else { listing(&found) }
             )
         }
+        "sensitive" => {
+            let flagged: BTreeMap<String, u64> = s
+                .counts
+                .iter()
+                .filter(|(k, _)| !k.contains('/') && !k.starts_with("docs_"))
+                .map(|(k, v)| (k.clone(), *v))
+                .collect();
+            format!(
+                "Special categories of personal data about a person (GDPR art. 9 and 10) looked for near names and \
+                 identifiers, handled with policy \"{}\": {} documents flagged ({}); {} with the person's identifiers \
+                 redacted; {removed} documents removed.",
+                cfg["policy"].as_str().unwrap_or("tag"),
+                s.counts.get("docs_flagged").copied().unwrap_or(0),
+                if flagged.is_empty() { "none".to_string() } else { listing(&flagged) },
+                s.counts.get("docs_redacted").copied().unwrap_or(0),
+            )
+        }
         "tokenize" => format!(
             "Tokenized with {}: {} tokens written.",
             manifest.tokenizer.as_ref().map_or("the configured tokenizer".to_string(), |t| format!(

@@ -84,8 +84,8 @@ fn audit_finds_personal_data_with_locations_not_values() {
     let out = quickstart(tmp.path(), without_pii);
     let (r, err) = audit(&out, &[], 1);
     assert!(err.contains("failed: personal_data"), "{err}");
-    assert_eq!(r["pii"]["by_type"], serde_json::json!({"DATE_OF_BIRTH": 5, "EMAIL": 2, "PHONE": 2}));
-    assert_eq!(r["pii"]["documents_with_pii"], 7);
+    assert_eq!(r["pii"]["by_type"], serde_json::json!({"ADDRESS": 4, "DATE_OF_BIRTH": 5, "EMAIL": 2, "PHONE": 2}));
+    assert_eq!(r["pii"]["documents_with_pii"], 8);
     let rows = read_rows(&out);
     for l in r["pii"]["locations"].as_array().unwrap() {
         let row = rows.iter().find(|x| x.id == l["id"].as_str().unwrap()).unwrap();
@@ -95,6 +95,7 @@ fn audit_finds_personal_data_with_locations_not_values() {
         match l["type"].as_str().unwrap() {
             "EMAIL" => assert!(value.contains('@')),
             "DATE_OF_BIRTH" => assert!(value.split(|c: char| !c.is_ascii_digit()).any(|y| y.len() == 4), "{value}"),
+            "ADDRESS" => assert!(value.contains(" rue "), "{value}"),
             _ => assert!(value.chars().filter(char::is_ascii_digit).count() >= 7),
         }
         // The report never holds the value itself.
@@ -106,7 +107,7 @@ fn audit_finds_personal_data_with_locations_not_values() {
         "{md}"
     );
     // A threshold, and a sample with its confidence statement.
-    let (r, _) = audit(&out, &["--max-pii", "9"], 0);
+    let (r, _) = audit(&out, &["--max-pii", "13"], 0);
     assert_eq!(r["passed"], true);
     let (a, _) = audit(&out, &["--sample", "0.5", "--seed", "3", "--max-pii", "100"], 0);
     let (b, _) = audit(&out, &["--sample", "0.5", "--seed", "3", "--max-pii", "100"], 0);
@@ -124,7 +125,7 @@ fn audit_decodes_token_ids_when_the_text_was_not_kept() {
     let out = quickstart(tmp.path(), |s| without_pii(s).replace("keep_text = true", "keep_text = false"));
     let (r, _) = audit(&out, &[], 1);
     assert_eq!(r["pii"]["text_from"], "token ids decoded with the recorded tokenizer");
-    assert_eq!(r["pii"]["by_type"], serde_json::json!({"DATE_OF_BIRTH": 5, "EMAIL": 2, "PHONE": 2}));
+    assert_eq!(r["pii"]["by_type"], serde_json::json!({"ADDRESS": 4, "DATE_OF_BIRTH": 5, "EMAIL": 2, "PHONE": 2}));
     assert_eq!(check(&r, "shards_match_manifest")["passed"], true);
 }
 
@@ -351,6 +352,7 @@ fn the_decision_ledger_accounts_for_every_record_and_trace_reads_it() {
             "    line_dedup     passed",
             "    exact_dedup    removed  (duplicate; cluster 4 (2 documents): not the first copy)",
             "    minhash_dedup  not reached",
+            "    sensitive      not reached",
             "    pii            not reached",
             "    tokenize       not reached",
         ]

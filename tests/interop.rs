@@ -44,7 +44,10 @@ fn pyarrow_reads_the_quickstart_output() {
     assert_eq!(r["rows"], 227);
     assert_eq!(r["ledger_rows"], 283, "one ledger row per record read");
     assert_eq!(r["languages"]["de"], 35);
-    assert_eq!(r["pii_spans"], 9, "two e-mail addresses, two phone numbers and five birth dates, redacted");
+    assert_eq!(
+        r["pii_spans"], 207,
+        "placeholders of 2 e-mails, 2 phones, 5 birth dates, 4 addresses and linked names; tagged names and terms"
+    );
     assert_eq!(r["problems"], serde_json::json!([]));
 }
 

@@ -115,7 +115,18 @@ fn quickstart_writes_decodable_shards_manifest_and_stats() {
         s["stages"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap().to_string()).collect();
     assert_eq!(
         stages,
-        ["read", "normalize", "langid", "quality", "line_dedup", "exact_dedup", "minhash_dedup", "pii", "tokenize"]
+        [
+            "read",
+            "normalize",
+            "langid",
+            "quality",
+            "line_dedup",
+            "exact_dedup",
+            "minhash_dedup",
+            "sensitive",
+            "pii",
+            "tokenize"
+        ]
     );
     assert_eq!(s["removed"]["exact_dedup.duplicate"], 2);
     assert_eq!(s["removed"]["quality.gopher_min_words"], 46);

@@ -129,6 +129,19 @@ pub fn spans_json(spans: &[Entity]) -> Value {
     )
 }
 
+/// The `pii detect` spans: [`spans_json`] with each one's confidence.
+fn detected_json(spans: &[Entity]) -> Value {
+    Value::Array(
+        spans
+            .iter()
+            .map(|e| {
+                let c = (f64::from(e.confidence()) * 100.0).round() / 100.0;
+                serde_json::json!({"start": e.start, "end": e.end, "type": e.kind.name(), "subtype": e.subtype, "confidence": c})
+            })
+            .collect(),
+    )
+}
+
 /// Everything one worker needs for a document.
 struct Worker<'a> {
     detector: &'a Detector,
@@ -152,7 +165,7 @@ impl Worker<'_> {
         self.detector.detect(text, Hints { lang, country }, detect, found);
         let id = obj.get(&self.opts.id_field).cloned().unwrap_or(Value::from(line.no));
         if !self.redact {
-            let v = serde_json::json!({"id": id, "spans": spans_json(found)});
+            let v = serde_json::json!({"id": id, "spans": detected_json(found)});
             return (Out::Detected(v.to_string()), found.clone());
         }
         match self.applier.apply(text, found, text_out, spans) {

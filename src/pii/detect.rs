@@ -26,11 +26,20 @@ pub struct DetectorConfig {
     /// ISO 3166 code of the country assumed for documents whose language
     /// names none (national phone numbers; national IDs without a label).
     pub country: String,
+    /// Characters between a special-category term and the identifier of the
+    /// person it is about (SENSITIVE).
+    pub sensitive_window: usize,
 }
 
 impl Default for DetectorConfig {
     fn default() -> Self {
-        DetectorConfig { email_obfuscated: true, ip_private: false, ip_documentation: false, country: String::new() }
+        DetectorConfig {
+            email_obfuscated: true,
+            ip_private: false,
+            ip_documentation: false,
+            country: String::new(),
+            sensitive_window: super::sensitive::DEFAULT_WINDOW,
+        }
     }
 }
 
@@ -71,6 +80,10 @@ pub struct DetectScratch {
     urls: Vec<(usize, usize)>,
     found: Vec<Entity>,
     birth: super::birth::BirthScratch,
+    person: super::person::PersonScratch,
+    names: Vec<(usize, usize, &'static str)>,
+    address: super::address::AddressScratch,
+    sensitive: super::sensitive::SensitiveScratch,
 }
 
 /// The detection engine, built once and shared by all workers.
@@ -183,6 +196,23 @@ impl Detector {
             if self.on(EntityType::Phone) {
                 numbers::find_phone(&mut c, &mut scratch.num, found);
             }
+        }
+        if self.on(EntityType::Address) {
+            scratch.ranges.clear();
+            super::address::find(text, hints.lang, &mut scratch.address, &mut scratch.ranges);
+            for &(start, end) in &scratch.ranges {
+                found.push(Entity { kind: EntityType::Address, subtype: "", start, end });
+            }
+        }
+        if self.on(EntityType::Person) {
+            scratch.names.clear();
+            super::person::find(text, hints.lang, &mut scratch.person, &mut scratch.names);
+            for &(start, end, subtype) in &scratch.names {
+                found.push(Entity { kind: EntityType::Person, subtype, start, end });
+            }
+        }
+        if self.on(EntityType::Sensitive) {
+            super::sensitive::find(text, hints.lang, self.cfg.sensitive_window, &mut scratch.sensitive, found);
         }
         resolve_overlaps(found, out);
     }
@@ -492,7 +522,9 @@ mod tests {
             ("2.1.3.1. gyvulių tankio", "lt"),
             ("jf kap 8.3.3.5.", "no"),
         ] {
-            assert!(find(t, lang).is_empty(), "{t:?}: {:?}", find(t, lang));
+            // Kay Mann is a name (PERSON); the numbers are the look-alikes.
+            let numbers: Vec<_> = find(t, lang).into_iter().filter(|(k, _, _)| *k != "PERSON").collect();
+            assert!(numbers.is_empty(), "{t:?}: {numbers:?}");
         }
         assert_eq!(one("call 713-664-7478", "en").1, "US");
         assert_eq!(one("Mobile 713.837.1638", "en").1, "US");

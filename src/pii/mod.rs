@@ -25,6 +25,7 @@
 //! The rules, their sources and what is uncertain are listed in
 //! `docs/pii-schemes.md`.
 
+mod address;
 mod birth;
 pub mod checksum;
 pub mod command;
@@ -35,10 +36,13 @@ pub mod eval;
 mod ip;
 pub mod national_id;
 mod numbers;
+mod person;
 pub mod policy;
 pub mod regions;
+pub mod sensitive;
 mod seq;
 pub mod vat;
+mod words;
 
 pub use detect::{Detector, DetectorConfig, Hints};
 pub use ip::IpRanges;
@@ -61,11 +65,14 @@ pub enum EntityType {
     NationalId,
     VatId,
     DateOfBirth,
+    Person,
+    Address,
+    Sensitive,
 }
 
 impl EntityType {
     /// How many types there are.
-    pub const COUNT: usize = 8;
+    pub const COUNT: usize = 11;
 
     /// Every type, in the order overlaps are resolved (an e-mail address
     /// wins over the digits inside it, an IBAN over a phone-shaped part).
@@ -78,6 +85,9 @@ impl EntityType {
         EntityType::DateOfBirth,
         EntityType::IpAddress,
         EntityType::Phone,
+        EntityType::Address,
+        EntityType::Person,
+        EntityType::Sensitive,
     ];
 
     /// The type's name, as in the configuration and the outputs.
@@ -91,6 +101,9 @@ impl EntityType {
             EntityType::NationalId => "NATIONAL_ID",
             EntityType::VatId => "VAT_ID",
             EntityType::DateOfBirth => "DATE_OF_BIRTH",
+            EntityType::Person => "PERSON",
+            EntityType::Address => "ADDRESS",
+            EntityType::Sensitive => "SENSITIVE",
         }
     }
 
@@ -118,8 +131,24 @@ pub struct Entity {
     pub kind: EntityType,
     /// A finer kind: the national-ID scheme (`PL_PESEL`), the country of an
     /// IBAN, VAT number or phone number (`DE`), the card brand (`VISA`), the
-    /// IP version (`IPV4`); empty for e-mail addresses.
+    /// IP version (`IPV4`); the evidence for a PERSON (`TITLE`, `LEXICON`,
+    /// `MORPHOLOGY`, `CONTEXT`); the category of a SENSITIVE term
+    /// (`HEALTH`); empty for e-mail and street addresses and birth dates.
     pub subtype: &'static str,
     pub start: usize,
     pub end: usize,
+}
+
+impl Entity {
+    /// How sure the detector is, 0–1: a value that passed a check digit or
+    /// a strict format is certain; a name rests on the evidence its subtype
+    /// names (see [`person`]); a special-category term on its lexicon.
+    pub fn confidence(&self) -> f32 {
+        match self.kind {
+            EntityType::Person => person::confidence(self.subtype),
+            EntityType::Address => 0.9,
+            EntityType::Sensitive => 0.9,
+            _ => 1.0,
+        }
+    }
 }

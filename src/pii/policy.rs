@@ -5,7 +5,12 @@
 //! every other byte; `tag` keeps the text and records the span; `drop`
 //! removes the document when it holds at least `drop_min` values of `drop`
 //! types (below that they are redacted, so a value is never written in
-//! clear by mistake); `ignore` does not look for the type at all.
+//! clear by mistake); `redact_linked` tags a value when it is the only
+//! kind of personal data in the document and redacts it when the document
+//! also holds another (an identifier, an address, a birth date, a
+//! special-category term): the default for PERSON, because encyclopaedic
+//! text names people and a name becomes private data with what is said
+//! about the person; `ignore` does not look for the type at all.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +30,9 @@ pub enum Policy {
     Tag,
     /// Remove the document.
     Drop,
+    /// Tag the value when no other kind of personal data is in the
+    /// document; redact it when one is.
+    RedactLinked,
     /// Do not look for this type.
     Ignore,
 }
@@ -55,6 +63,9 @@ pub struct PolicyConfig {
     pub ip_documentation: bool,
     /// Country assumed when a document's language names none (ISO 3166).
     pub country: String,
+    /// Characters between a special-category term and a person's identifier
+    /// for the term to be about that person (SENSITIVE).
+    pub sensitive_window: usize,
 }
 
 impl Default for PolicyConfig {
@@ -71,6 +82,7 @@ impl Default for PolicyConfig {
             ip_private: d.ip_private,
             ip_documentation: d.ip_documentation,
             country: d.country,
+            sensitive_window: d.sensitive_window,
         }
     }
 }
@@ -88,6 +100,9 @@ impl PolicyConfig {
         if self.drop_min == 0 {
             p.push("drop_min must be at least 1".to_string());
         }
+        if self.sensitive_window == 0 {
+            p.push("sensitive_window must be at least 1".to_string());
+        }
         p
     }
 
@@ -98,12 +113,24 @@ impl PolicyConfig {
             ip_private: self.ip_private,
             ip_documentation: self.ip_documentation,
             country: self.country.clone(),
+            sensitive_window: self.sensitive_window,
         }
     }
 
-    /// The action for `t`.
+    /// The action for `t`: its entry in `policies`, else `policy`, except
+    /// that PERSON defaults to `redact_linked` and SENSITIVE to `tag` (the
+    /// `sensitive` stage decides about special categories) unless `policy`
+    /// is `ignore` or `tag`.
     pub fn policy_of(&self, t: EntityType) -> Policy {
-        self.policies.get(t.name()).copied().unwrap_or(self.policy)
+        if let Some(p) = self.policies.get(t.name()) {
+            return *p;
+        }
+        match (t, self.policy) {
+            (_, Policy::Ignore | Policy::Tag) => self.policy,
+            (EntityType::Person, _) => Policy::RedactLinked,
+            (EntityType::Sensitive, _) => Policy::Tag,
+            _ => self.policy,
+        }
     }
 
     /// The types to look for (every type not ignored).
@@ -113,7 +140,9 @@ impl PolicyConfig {
 
     /// Whether the `pii` column is written.
     pub fn writes_column(&self) -> bool {
-        self.column.unwrap_or_else(|| EntityType::ALL.iter().any(|&t| self.policy_of(t) == Policy::Tag))
+        self.column.unwrap_or_else(|| {
+            EntityType::ALL.iter().any(|&t| matches!(self.policy_of(t), Policy::Tag | Policy::RedactLinked))
+        })
     }
 
     /// The compiled form, for applying to texts.
@@ -168,13 +197,23 @@ impl Applier {
         if drops > 0 && drops >= self.drop_min {
             return Applied::Dropped;
         }
+        // Whether the document holds personal data besides what
+        // `redact_linked` protects, for that policy.
+        let linked = entities.iter().any(|e| {
+            !matches!(self.policy(e.kind), Policy::RedactLinked | Policy::Ignore) && e.kind != EntityType::Person
+        });
         let mut last = 0;
         let mut redacted = false;
         for e in entities {
             out.push_str(&text[last..e.start]);
             let start = out.len();
-            match self.policy(e.kind) {
-                Policy::Tag => out.push_str(&text[e.start..e.end]),
+            let policy = match self.policy(e.kind) {
+                Policy::RedactLinked if linked => Policy::Redact,
+                Policy::RedactLinked => Policy::Tag,
+                p => p,
+            };
+            match policy {
+                Policy::Tag | Policy::RedactLinked => out.push_str(&text[e.start..e.end]),
                 Policy::Ignore => {
                     out.push_str(&text[e.start..e.end]);
                     last = e.end;

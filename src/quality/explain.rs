@@ -19,6 +19,8 @@ pub struct Explained {
     /// The first failing rule (the removal reason), if any.
     pub removed_by: Option<&'static str>,
     pub rules: Vec<Verdict>,
+    /// Special-category terms about a person (the `sensitive` stage).
+    pub sensitive: Vec<crate::pii::sensitive::Flag>,
 }
 
 /// Explains the documents of `input` whose id is in `ids` (all when `ids`
@@ -28,7 +30,13 @@ pub struct Explained {
 ///
 /// # Errors
 /// The input cannot be opened or read.
-pub fn explain(input: &Path, ids: &[String], lang: &str, rules: &Rules) -> Result<(Vec<Explained>, u64)> {
+pub fn explain(
+    input: &Path,
+    ids: &[String],
+    lang: &str,
+    rules: &Rules,
+    sensitive: &crate::pii::Detector,
+) -> Result<(Vec<Explained>, u64)> {
     let mut out = Vec::new();
     let mut skipped = 0;
     for item in json_objects(input, "text").map_err(Error::Input)? {
@@ -51,7 +59,9 @@ pub fn explain(input: &Path, ids: &[String], lang: &str, rules: &Rules) -> Resul
         }
         let doc_lang = obj.get("lang").and_then(Value::as_str).unwrap_or(lang).to_string();
         let m = measure(text, &doc_lang);
+        let found = sensitive.detect_once(text, crate::pii::Hints { lang: &doc_lang, country: "" });
         out.push(Explained {
+            sensitive: crate::pii::sensitive::flags(text, &found),
             id,
             removed_by: rules.first_failure(&m, &doc_lang),
             rules: rules.explain(&m, &doc_lang),
@@ -71,6 +81,13 @@ impl Explained {
             if self.lang.is_empty() { "-" } else { &self.lang },
             self.removed_by.map_or("kept".to_string(), |r| format!("removed by {r}"))
         );
+        for f in &self.sensitive {
+            let _ = writeln!(
+                s,
+                "  special category {} at bytes {}..{}: {} characters from {} at bytes {}..{}",
+                f.category, f.start, f.end, f.distance, f.anchor, f.anchor_start, f.anchor_end
+            );
+        }
         for v in &self.rules {
             let op = match v.bound {
                 super::Bound::Min => ">=",
@@ -112,7 +129,8 @@ mod tests {
         )
         .unwrap();
         let rules = super::super::QualityConfig::default().rules();
-        let (all, skipped) = explain(&p, &[], "fr", &rules).unwrap();
+        let det = crate::stages::SensitiveConfig::default().detector();
+        let (all, skipped) = explain(&p, &[], "fr", &rules, &det).unwrap();
         assert_eq!((all.len(), skipped), (2, 1));
         assert_eq!(all[0].removed_by, Some("gopher_min_words"));
         assert_eq!((all[0].lang.as_str(), all[1].lang.as_str()), ("de", "fr"));
@@ -120,7 +138,7 @@ mod tests {
         assert!(table.starts_with("document a (lang de): removed by gopher_min_words"), "{table}");
         assert!(table.contains("gopher_min_words                       2.0000 >= 50           FAIL"), "{table}");
         assert!(!table.contains("zu kurz"), "the text is never printed");
-        let (one, _) = explain(&p, &["b".to_string()], "", &rules).unwrap();
+        let (one, _) = explain(&p, &["b".to_string()], "", &rules, &det).unwrap();
         assert_eq!(one.len(), 1);
         assert_eq!(one[0].id, "b");
     }

@@ -10,6 +10,7 @@ mod langid;
 mod normalize;
 mod pii;
 mod quality;
+mod sensitive;
 mod tokenize;
 mod url_filter;
 
@@ -17,6 +18,7 @@ pub use langid::{Langid, LangidConfig, OtherAction};
 pub use normalize::{Normalize, NormalizeConfig, UnicodeForm};
 pub use pii::Pii;
 pub use quality::Quality;
+pub use sensitive::{Sensitive, SensitiveConfig, SensitivePolicy};
 pub use tokenize::{hex, load_tokenizer, Encoder, LoadedTokenizer, Tokenize, TokenizeConfig};
 pub use url_filter::{host_of, MissingUrl, UrlFilter, UrlFilterConfig};
 
@@ -104,6 +106,8 @@ pub enum StageConfig {
     UrlFilter(UrlFilterConfig),
     /// Quality rules (Gopher, C4, FineWeb), per-language thresholds.
     Quality(crate::quality::QualityConfig),
+    /// Special categories of personal data about a person (GDPR art. 9/10).
+    Sensitive(SensitiveConfig),
     /// Personal data (GDPR): redact, tag or drop.
     Pii(crate::pii::PolicyConfig),
     /// Tokenization with a HuggingFace `tokenizer.json`.
@@ -121,6 +125,7 @@ impl StageConfig {
             StageConfig::Langid(_) => "langid",
             StageConfig::UrlFilter(_) => "url_filter",
             StageConfig::Quality(_) => "quality",
+            StageConfig::Sensitive(_) => "sensitive",
             StageConfig::Pii(_) => "pii",
             StageConfig::Tokenize(_) => "tokenize",
         }
@@ -137,6 +142,7 @@ impl StageConfig {
             StageConfig::Langid(c) => c.problems(),
             StageConfig::UrlFilter(c) => c.problems(metadata),
             StageConfig::Quality(c) => c.problems(),
+            StageConfig::Sensitive(c) => c.problems(),
             StageConfig::Pii(c) => c.problems(),
             StageConfig::Tokenize(c) => c.problems(),
         }
@@ -160,6 +166,7 @@ impl StageConfig {
             StageConfig::Langid(c) => Box::new(Langid::new(c)),
             StageConfig::UrlFilter(c) => Box::new(UrlFilter::new(c, metadata)?),
             StageConfig::Quality(c) => Box::new(Quality::new(c)),
+            StageConfig::Sensitive(c) => Box::new(Sensitive::new(c)),
             StageConfig::Pii(c) => Box::new(Pii::new(c)),
             StageConfig::Tokenize(c) => Box::new(Tokenize::new(c)?),
             StageConfig::ExactDedup(_) | StageConfig::MinhashDedup(_) | StageConfig::LineDedup(_) => {

@@ -5,7 +5,7 @@
 use super::{Outcome, Scratch, Stage};
 use crate::doc::Document;
 use crate::pii::policy::{Applied, Applier};
-use crate::pii::{Detector, Hints, PolicyConfig};
+use crate::pii::{Detector, EntityType, Hints, PolicyConfig};
 
 /// The `pii` stage.
 pub struct Pii {
@@ -33,6 +33,15 @@ impl Stage for Pii {
         let s = &mut scratch.pii;
         s.found.clear();
         self.detector.detect(&doc.text, Hints { lang: &doc.lang, country: "" }, &mut s.detect, &mut s.found);
+        // Terms the `sensitive` stage recorded stay (their spans move with
+        // the text), unless a value found here covers them.
+        for t in doc.pii.iter().filter(|e| e.kind == EntityType::Sensitive) {
+            let k = s.found.partition_point(|e| e.start < t.start);
+            let clash = (k > 0 && s.found[k - 1].end > t.start) || (k < s.found.len() && s.found[k].start < t.end);
+            if !clash {
+                s.found.insert(k, *t);
+            }
+        }
         doc.pii.clear();
         if s.found.is_empty() {
             return Outcome::Kept;

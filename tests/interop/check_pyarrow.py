@@ -55,14 +55,20 @@ def main(out, tokenizer_path):
         meta = pq.read_metadata(f"{out}/{shard['path']}")
         if meta.num_rows != shard["rows"]:
             problems.append(f"{shard['path']}: {meta.num_rows} rows != {shard['rows']}")
-    # The pii column points at the placeholders in the written text.
+    # The pii column points at the placeholders in the written text, or at
+    # the values kept and tagged (names alone, special-category terms):
+    # whole words of the text, never a placeholder of another type.
     pii_spans = 0
     if "pii" in schema.names:
         for t, spans in zip(table.column("text").to_pylist(), table.column("pii").to_pylist()):
             b = t.encode("utf-8")
             for s in spans:
                 pii_spans += 1
-                if b[s["start"]:s["end"]].decode("utf-8") != f"<{s['type']}>":
+                value = b[s["start"]:s["end"]].decode("utf-8")
+                if s["type"] in ("PERSON", "SENSITIVE") and not value.startswith("<"):
+                    if not value.strip() or value != value.strip():
+                        problems.append(f"tagged span {s['start']}..{s['end']} is not a word")
+                elif value != f"<{s['type']}>":
                     problems.append(f"pii span {s['start']}..{s['end']} is not a <{s['type']}> placeholder")
     # The decision ledger reads as its own dataset: one row per record read,
     # and its kept rows are the documents of the shards.
