@@ -771,11 +771,13 @@ fn decide(text: &str, seg: &[Word], lang: &str, s: &mut PersonScratch, out: &mut
     let mut title = before.is_some();
     let mut weak_title = before == Some(true);
     while a < seg.len() {
-        let mut t = words::fold(word(&seg[a]));
-        let plain = l.titles.contains(&t);
-        let greeting = l.greetings.contains(&t);
+        let t = &mut s.tmp;
+        t.clear();
+        words::fold_into(word(&seg[a]), t);
+        let plain = l.titles.contains(t.as_str());
+        let greeting = l.greetings.contains(t.as_str());
         t.push('.');
-        let dotted = text[seg[a].end..].starts_with('.') && l.titles.contains(&t);
+        let dotted = text[seg[a].end..].starts_with('.') && l.titles.contains(t.as_str());
         if plain || dotted || greeting {
             title = true;
             weak_title |= greeting || (dotted && t.chars().count() == 2);
