@@ -1,8 +1,9 @@
 //! How the duplicate clustering scales: builds a random duplicate graph of
 //! N edges (clusters of random sizes, near-duplicate chains among them),
 //! labels its components over sorted files with the given sort budget, and
-//! prints the time, rounds and peak memory. Used for the README's
-//! "Running on a cluster" figures:
+//! prints the time, rounds and peak memory, on as many threads as rayon
+//! has (`RAYON_NUM_THREADS`). Used for the README's "Running on a cluster"
+//! figures:
 //!
 //!     cargo run --release --example clusters_scale -- 10000000 67108864
 use std::time::Instant;
@@ -15,19 +16,27 @@ fn main() {
     let edges = args.first().copied().unwrap_or(1_000_000);
     let budget = args.get(1).copied().unwrap_or(64 << 20) as usize;
     let dir = std::env::temp_dir().join(format!("eurocorpus-clusters-{}", std::process::id()));
-    let mut rng = SplitMix64(42);
     // Documents 0..4E; each edge joins a document to an earlier one nearby
-    // in a random cluster: chains and stars mixed.
+    // in a random cluster: chains and stars mixed. Eight sources, as the
+    // clustering reads one edge file per section.
     let docs = edges * 4;
-    let gen = (0..edges).map(move |_| {
-        let a = rng.below(docs) + 1;
-        let b = if rng.below(2) == 0 { a.saturating_sub(1 + rng.below(3)) } else { rng.below(a) };
-        Ok((a, b))
-    });
+    let sources: Vec<_> = (0..8u64)
+        .map(|i| {
+            move || {
+                let mut rng = SplitMix64(42 + i);
+                Ok((0..edges / 8).map(move |_| {
+                    let a = rng.below(docs) + 1;
+                    let b = if rng.below(2) == 0 { a.saturating_sub(1 + rng.below(3)) } else { rng.below(a) };
+                    Ok((a, b))
+                }))
+            }
+        })
+        .collect();
     let t = Instant::now();
-    let (path, rounds) = min_labels(gen, budget, &dir).expect("labels");
+    let labels = min_labels(sources, budget, &dir).expect("labels");
     let secs = t.elapsed().as_secs_f64();
-    let labelled = std::fs::metadata(&path).map_or(0, |m| m.len()) / 20;
+    let rounds = labels.rounds;
+    let labelled = labels.all().expect("labels").count();
     println!(
         "{edges} edges, {labelled} documents labelled, {rounds} rounds, {secs:.1} s, sort budget {} MB, peak RSS {} MB",
         budget >> 20,

@@ -990,7 +990,8 @@ fn run_phase(ctx: &Ctx, phase: Phase, task: TaskSel, todo: &[usize], threads: us
             if clusters_done(&ctx.work, fp) {
                 return Ok((1, 1));
             }
-            clusters(spec, &ctx.work, ctx.files.len(), &spec.parts(task.count), fp)?;
+            // The partitions of the clustering run on the task's threads.
+            ctx.pool.install(|| clusters(spec, &ctx.work, ctx.files.len(), &spec.parts(task.count), fp))?;
             Ok((1, 0))
         }
         Phase::Write => {
@@ -1140,7 +1141,7 @@ fn run_dedup_phases(ctx: &Ctx, todo: &[usize], threads: usize) -> Result<()> {
     ctx.pool.install(|| {
         pending.par_iter().try_for_each(|&p| candidates(spec, &ctx.work, tasks, p, &ctx.fingerprint).map(|_| ()))
     })?;
-    clusters(spec, &ctx.work, tasks, &parts, &ctx.fingerprint)?;
+    ctx.pool.install(|| clusters(spec, &ctx.work, tasks, &parts, &ctx.fingerprint))?;
     Ok(())
 }
 

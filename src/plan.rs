@@ -437,8 +437,14 @@ pub fn estimate(
             let core_s = work_s + setup * phase_tasks as f64;
             let wall_s = setup
                 + match phase {
-                    // One thread: the merge of every task's file, the union-find.
-                    Phase::FrequentLines | Phase::Clusters | Phase::Finish => work_s,
+                    // One thread: the merge of every task's file.
+                    Phase::FrequentLines | Phase::Finish => work_s,
+                    // Partitions on every core at three quarters of the
+                    // efficiency of one (more merging and rounds; measured on
+                    // two with `examples/clusters_scale`), and a sequential
+                    // merge into the removal lists.
+                    Phase::Clusters if cores > 1 => work_s * (0.05 + 0.95 / (0.75 * cores as f64)),
+                    Phase::Clusters => work_s,
                     Phase::Candidates => work_s / (phase_tasks * cores).min(units) as f64,
                     _ => (work_s / (phase_tasks * cores) as f64)
                         .max(work_s * largest as f64 / total as f64 / cores as f64),
@@ -449,8 +455,9 @@ pub fn estimate(
                     Phase::Write => stream,
                     Phase::Index => 1 << 20,
                     Phase::Candidates | Phase::FrequentLines => files.len() as u64 * (64 << 10),
-                    // Sorts within the budget, and an in-memory union-find of budget / 64 edges.
-                    Phase::Clusters => 2 * sort_buffer,
+                    // Sorts within the budget, an in-memory union-find of budget / 64
+                    // edges, and a 64 kB read buffer per partition pair.
+                    Phase::Clusters => 2 * sort_buffer + (cores * cores) as u64 * (64 << 10),
                     Phase::Finish => files.len() as u64 * (4 << 10),
                     Phase::Census | Phase::Publish => stream,
                     // A shard's documents, decoded, with their copies.

@@ -526,7 +526,9 @@ fn edges_of(path: &Path) -> Result<impl Iterator<Item = Result<(u64, u64, bool)>
 /// key (the first document in input order) representing each, and writes
 /// one removal list per task. Components are found over sorted files
 /// ([`super::components`]), so memory stays within a few sort budgets
-/// (`sort_buffer_bytes`) however many duplicates the corpus holds.
+/// (`sort_buffer_bytes`) however many duplicates the corpus holds; the
+/// documents are split by hash into one partition per thread, so the work
+/// runs on every core of the task, with the same lists for any split.
 ///
 /// # Errors
 /// A missing or corrupt edge file; I/O errors on the work files.
@@ -539,71 +541,89 @@ pub fn clusters(
 ) -> Result<ClusterTotals> {
     let budget = spec.minhash.as_ref().map_or(64 << 20, |m| m.sort_buffer_bytes);
     let dir = work.root.join("clusters");
-    let spill = dir.join("spill");
-    let file = |name: &str| dir.join(format!("{name}.bin"));
+    let spill = dir.join("spill-sizes");
     let edge_files: Vec<PathBuf> = parts.iter().map(|&p| work.edges(p)).collect();
-    // Not under `spill`: min_labels removes that folder when it is done,
-    // while this sorter's runs are still to be merged.
-    let exact_spill = dir.join("spill-exact");
-    let mut exact = Sorter::new(budget / 4, &exact_spill);
-    let labels = {
-        let mut all = Vec::new();
-        for p in &edge_files {
-            all.push(edges_of(p)?);
-        }
-        let edges = all.into_iter().flatten().map(|e| {
-            let (doc, of, is_exact) = e?;
-            if is_exact {
-                exact.push(Record { section: 0, hash: doc, doc: 0 })?;
-            }
-            Ok((doc, of))
-        });
-        components::min_labels(edges, budget, &dir)?.0
-    };
-    exact.finish(&file("exact"))?;
-    let _ = std::fs::remove_dir_all(&exact_spill);
+    let labels = components::min_labels(
+        edge_files.iter().map(|p| move || Ok(edges_of(p)?.map(|e| e.map(|(doc, of, _)| (doc, of))))).collect(),
+        budget,
+        &dir,
+    )?;
+    let n = labels.parts();
+    let files = |name: &str| -> Vec<PathBuf> { (0..n).map(|q| dir.join(format!("{name}-{q}.bin"))).collect() };
+    let share = (budget / n as usize).max(4096);
+    let sorter = |q: u32| Sorter::scratch(share, &spill.join(q.to_string()));
 
-    // Cluster sizes: members by root, counted, then sent back to each member.
-    let mut by_root = Sorter::new(budget, &spill);
-    for l in RecordReader::section(&labels, 0)? {
-        let l = l?;
-        by_root.push(Record { section: 0, hash: l.doc, doc: l.hash })?;
-    }
-    by_root.finish(&file("by-root"))?;
-    let mut totals = ClusterTotals::default();
-    let mut root_sizes = Sorter::new(budget, &spill);
-    let mut current: Option<(u64, u64)> = None;
-    let mut flush = |c: Option<(u64, u64)>, sizes: &mut Sorter| -> Result<()> {
-        if let Some((root, n)) = c {
-            totals.clusters += 1;
-            totals.largest = totals.largest.max(n);
-            sizes.push(Record { section: 0, hash: root, doc: n })?;
-        }
-        Ok(())
-    };
-    for m in RecordReader::section(&file("by-root"), 0)? {
-        let m = m?;
-        match &mut current {
-            Some((root, n)) if *root == m.hash => *n += 1,
-            _ => {
-                flush(current, &mut root_sizes)?;
-                current = Some((m.hash, 1));
+    // Documents with an exact edge: partition q reads edge files q, q + n, …
+    let exact = files("exact");
+    components::each(n, &|q| {
+        let mut out = sorter(q);
+        for p in edge_files.iter().skip(q as usize).step_by(n as usize) {
+            for e in edges_of(p)? {
+                let (doc, _, is_exact) = e?;
+                if is_exact {
+                    out.push(components::rec(q, doc, 0))?;
+                }
             }
         }
-    }
-    flush(current, &mut root_sizes)?;
-    root_sizes.finish(&file("root-sizes"))?;
-    let mut node_sizes = Sorter::new(budget, &spill);
-    let mut sizes = RecordReader::section(&file("root-sizes"), 0)?;
-    let mut size = None;
-    for m in RecordReader::section(&file("by-root"), 0)? {
-        let m = m?;
-        while size.is_none_or(|s: Record| s.hash < m.hash) {
-            size = Some(sizes.next().ok_or_else(|| Error::Internal("a cluster root has no size".into()))??);
+        out.finish(&exact[q as usize])
+    })?;
+
+    // Cluster sizes, partition by partition: members by root, counted,
+    // then sent back to each member's partition.
+    let (by_root, root_sizes, node_sizes) = (files("by-root"), files("root-sizes"), files("node-sizes"));
+    components::each(n, &|q| {
+        let mut out = sorter(q);
+        for l in labels.part(q)? {
+            let l = l?;
+            out.push(components::rec(components::part_of(l.doc, n), l.doc, l.hash))?;
         }
-        node_sizes.push(Record { section: 0, hash: m.doc, doc: size.map_or(1, |s| s.doc) })?;
-    }
-    node_sizes.finish(&file("node-sizes"))?;
+        out.finish(&by_root[q as usize])
+    })?;
+    let totals = std::sync::Mutex::new(ClusterTotals::default());
+    components::each(n, &|q| {
+        let mut sizes = sorter(q);
+        let (mut clusters, mut largest) = (0u64, 0u64);
+        let mut current: Option<(u64, u64)> = None;
+        let mut flush = |c: Option<(u64, u64)>, sizes: &mut Sorter| -> Result<()> {
+            if let Some((root, n)) = c {
+                clusters += 1;
+                largest = largest.max(n);
+                sizes.push(components::rec(q, root, n))?;
+            }
+            Ok(())
+        };
+        for m in components::read_part(&by_root, q)? {
+            let m = m?;
+            match &mut current {
+                Some((root, n)) if *root == m.hash => *n += 1,
+                _ => {
+                    flush(current, &mut sizes)?;
+                    current = Some((m.hash, 1));
+                }
+            }
+        }
+        flush(current, &mut sizes)?;
+        sizes.finish(&root_sizes[q as usize])?;
+        let mut t = totals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        t.clusters += clusters;
+        t.largest = t.largest.max(largest);
+        Ok(0)
+    })?;
+    components::each(n, &|q| {
+        let mut out = sorter(q);
+        let mut sizes = RecordReader::section(&root_sizes[q as usize], q)?;
+        let mut size = None;
+        for m in components::read_part(&by_root, q)? {
+            let m = m?;
+            while size.is_none_or(|s: Record| s.hash < m.hash) {
+                size = Some(sizes.next().ok_or_else(|| Error::Internal("a cluster root has no size".into()))??);
+            }
+            // Kept in this partition's section: the final pass merges them by document.
+            out.push(components::rec(q, m.doc, size.map_or(1, |s| s.doc)))?;
+        }
+        out.finish(&node_sizes[q as usize])
+    })?;
+    let mut totals = totals.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
 
     // Per task, in key order: (ordinal, kind: 0 keep, 1 exact, 2 near; cluster size; root).
     let out_dir = work.root.join("remove");
@@ -619,9 +639,10 @@ pub fn clusters(
         }
         Ok(())
     };
-    let mut sizes = RecordReader::section(&file("node-sizes"), 0)?;
-    let mut exact_r = RecordReader::section(&file("exact"), 0)?.peekable();
-    for l in RecordReader::section(&labels, 0)? {
+    // The one sequential pass: merges of the sorted partitions.
+    let mut sizes = components::merged(&node_sizes)?;
+    let mut exact_r = components::merged(&exact)?.peekable();
+    for l in labels.all()? {
         let l = l?;
         let (task, ordinal) = split_key(l.hash);
         if task >= tasks {
@@ -824,8 +845,17 @@ mod tests {
         for &p in &parts {
             candidates(&spec, &work, 3, p, "fp").unwrap();
         }
-        let totals = clusters(&spec, &work, 3, &parts, "fp").unwrap();
+        // One partition per thread: the same lists, byte for byte, with 1, 3 or 7.
+        let lists = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let totals = pool.install(|| clusters(&spec, &work, 3, &parts, "fp")).unwrap();
+            (totals, (0..3).map(|t| std::fs::read(work.removal(t)).unwrap()).collect::<Vec<_>>())
+        };
+        let (totals, bytes) = lists(1);
         assert_eq!(totals, ClusterTotals { clusters: 2, exact: 2, near: 1, largest: 3 });
+        for threads in [3, 7] {
+            assert!(lists(threads) == (totals.clone(), bytes.clone()), "{threads} threads");
+        }
         let l0 = RemovalList::load(&work, 0).unwrap();
         let l1 = RemovalList::load(&work, 1).unwrap();
         let l2 = RemovalList::load(&work, 2).unwrap();

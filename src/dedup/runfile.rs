@@ -65,6 +65,7 @@ pub struct Sorter {
     budget: usize,
     spill_dir: PathBuf,
     runs: Vec<PathBuf>,
+    durable: bool,
 }
 
 impl Sorter {
@@ -76,7 +77,16 @@ impl Sorter {
             budget: (budget_bytes / 24).max(1024),
             spill_dir: spill_dir.to_path_buf(),
             runs: Vec::new(),
+            durable: true,
         }
+    }
+
+    /// A sorter whose file is scratch of one process (read back and deleted
+    /// by it): not synced to disk, as a crash throws it away anyway. The
+    /// clustering writes a few such files per round; syncing each cost
+    /// more than the sorting.
+    pub fn scratch(budget_bytes: usize, spill_dir: &Path) -> Self {
+        Sorter { durable: false, ..Self::new(budget_bytes, spill_dir) }
     }
 
     /// Adds a record.
@@ -96,7 +106,10 @@ impl Sorter {
         std::fs::create_dir_all(&self.spill_dir)
             .map_err(|e| Error::io(&self.spill_dir, "create the spill folder", e))?;
         let path = self.spill_dir.join(format!("run-{:05}.tmp", self.runs.len()));
-        let mut w = BufWriter::new(File::create(&path).map_err(|e| Error::io(&path, "create a spill file", e))?);
+        let mut w = BufWriter::with_capacity(
+            1 << 18,
+            File::create(&path).map_err(|e| Error::io(&path, "create a spill file", e))?,
+        );
         let mut rec = [0u8; RECORD_BYTES];
         for r in self.buf.drain(..) {
             r.encode(&mut rec);
@@ -121,7 +134,7 @@ impl Sorter {
         let mem = std::mem::take(&mut self.buf);
         sources.push(Box::new(mem.into_iter().map(Ok)));
         let tmp = dest.with_extension("tmp");
-        let mut w = BufWriter::new(File::create(&tmp).map_err(|e| Error::io(&tmp, "create", e))?);
+        let mut w = BufWriter::with_capacity(1 << 18, File::create(&tmp).map_err(|e| Error::io(&tmp, "create", e))?);
         let werr = |e| Error::io(&tmp, "write", e);
         w.write_all(MAGIC).map_err(werr)?;
         let mut index: Vec<(u32, u64, u64)> = Vec::new();
@@ -145,7 +158,9 @@ impl Sorter {
         w.write_all(&(index.len() as u64).to_le_bytes()).map_err(werr)?;
         w.write_all(MAGIC).map_err(werr)?;
         let f = w.into_inner().map_err(|e| Error::io(&tmp, "write", e.into_error()))?;
-        f.sync_all().map_err(|e| Error::io(&tmp, "sync", e))?;
+        if self.durable {
+            f.sync_all().map_err(|e| Error::io(&tmp, "sync", e))?;
+        }
         std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, "publish", e))?;
         for run in &self.runs {
             let _ = std::fs::remove_file(run);
