@@ -27,6 +27,7 @@ use crate::config::OutputConfig;
 use crate::error::{Error, Result};
 use crate::manifest::{Manifest, STATE_DIR};
 use crate::output::{writer_properties, ShardInfo};
+use crate::pii::seq::next_ascii_digit;
 use crate::stages::{hex, host_of};
 
 /// The erasure log, beside the manifest.
@@ -175,51 +176,87 @@ impl Identifier {
                     lower.contains(host_path)
                 }
             }
-            Identifier::Phone { cc, nsn } => phone_in(text, cc, nsn),
+            // All phone identifiers at once: `Phones`.
+            Identifier::Phone { .. } => false,
         }
     }
 }
 
-/// Whether `text` writes the phone number `+cc nsn` in some format: a run
-/// of digits and separators (space, `-`, `.`, `/`, parentheses, a leading
-/// `+`) whose digits, from the start of one of its groups, are the number
-/// with an accepted prefix (none, the trunk `0`, `cc`, `00cc`, `cc0`).
-fn phone_in(text: &str, cc: &str, nsn: &str) -> bool {
-    let wanted: [String; 5] =
-        [nsn.to_string(), format!("0{nsn}"), format!("{cc}{nsn}"), format!("00{cc}{nsn}"), format!("{cc}0{nsn}")];
-    let longest = wanted.iter().map(String::len).max().unwrap_or(0);
-    let is_part = |c: char| c.is_ascii_digit() || " -./()+".contains(c);
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+') {
-        let run_len = rest[start..].find(|c: char| !is_part(c)).unwrap_or(rest.len() - start);
-        let run = &rest[start..start + run_len];
-        // Candidate starts: the run's start and every digit that follows a
-        // separator.
-        let bytes = run.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            if !(b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())) {
-                continue;
-            }
-            let mut digits = [0u8; 32];
-            let mut n = 0;
-            for (j, &c) in bytes[i..].iter().enumerate() {
-                if c.is_ascii_digit() {
-                    digits[n] = c;
-                    n += 1;
-                    let next = bytes.get(i + j + 1);
-                    // A number ends at the end of a digit group.
-                    if !next.is_some_and(u8::is_ascii_digit) && wanted.iter().any(|w| w.as_bytes() == &digits[..n]) {
-                        return true;
-                    }
-                    if n >= longest.min(digits.len()) {
-                        break;
-                    }
+/// Every phone identifier of an erasure, as the digit strings it may be
+/// written with: the national number with an accepted prefix (none, the
+/// trunk `0`, `cc`, `00cc`, `cc0`).
+#[derive(Debug, Default)]
+struct Phones {
+    wanted: rustc_hash::FxHashSet<Vec<u8>>,
+    shortest: usize,
+    longest: usize,
+}
+
+/// Reused by [`Phones::in_text`]: a run's digits, and per digit whether it
+/// starts (1) or ends (2) a group.
+#[derive(Debug, Default)]
+struct PhoneScratch {
+    digits: Vec<u8>,
+    flags: Vec<u8>,
+}
+
+impl Phones {
+    fn of(ids: &[(Identifier, String)]) -> Self {
+        let mut p = Phones { shortest: usize::MAX, ..Phones::default() };
+        for (id, _) in ids {
+            if let Identifier::Phone { cc, nsn } = id {
+                for w in [
+                    nsn.clone(),
+                    format!("0{nsn}"),
+                    format!("{cc}{nsn}"),
+                    format!("00{cc}{nsn}"),
+                    format!("{cc}0{nsn}"),
+                ] {
+                    p.shortest = p.shortest.min(w.len());
+                    p.longest = p.longest.max(w.len());
+                    p.wanted.insert(w.into_bytes());
                 }
             }
         }
-        rest = &rest[start + run_len.max(1)..];
+        p
     }
-    false
+
+    /// Whether `text` writes one of the numbers in some format: a run of
+    /// digits and separators (space, `-`, `.`, `/`, parentheses, `+`) whose
+    /// digits from the start of one of its groups to the end of one are a
+    /// wanted string. Runs with fewer digits than the shortest cost one
+    /// pass over them.
+    fn in_text(&self, text: &str, s: &mut PhoneScratch) -> bool {
+        if self.wanted.is_empty() {
+            return false;
+        }
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(d) = next_ascii_digit(b, i) {
+            s.digits.clear();
+            s.flags.clear();
+            let mut j = d;
+            while j < b.len() && (b[j].is_ascii_digit() || b" -./()+".contains(&b[j])) {
+                if b[j].is_ascii_digit() {
+                    let first = j == d || !b[j - 1].is_ascii_digit();
+                    let last = !b.get(j + 1).is_some_and(u8::is_ascii_digit);
+                    s.digits.push(b[j]);
+                    s.flags.push(u8::from(first) | u8::from(last) << 1);
+                }
+                j += 1;
+            }
+            let n = s.digits.len();
+            for k in (0..n).filter(|&k| s.flags[k] & 1 != 0) {
+                for e in (k + self.shortest - 1)..(k + self.longest).min(n) {
+                    if s.flags[e] & 2 != 0 && self.wanted.contains(&s.digits[k..=e]) {
+                        return true;
+                    }
+                }
+            }
+            i = j;
+        }
+        false
+    }
 }
 
 /// What happened to one shard.
@@ -268,8 +305,17 @@ pub fn erase(dir: &Path, ids: &[(Identifier, String)], dry_run: bool) -> Result<
         }
     }
     let journal = std::sync::Mutex::new(());
-    let job =
-        Job { dir, ids, source: &source, dry_run, out_cfg: &out_cfg, journal_path: &journal_path, journal: &journal };
+    let phones = Phones::of(ids);
+    let job = Job {
+        dir,
+        ids,
+        source: &source,
+        dry_run,
+        out_cfg: &out_cfg,
+        journal_path: &journal_path,
+        journal: &journal,
+        phones: &phones,
+    };
     let changes: Vec<Result<Option<ShardChange>>> = manifest
         .shards
         .par_iter()
@@ -332,10 +378,11 @@ struct Job<'a> {
     out_cfg: &'a OutputConfig,
     journal_path: &'a Path,
     journal: &'a std::sync::Mutex<()>,
+    phones: &'a Phones,
 }
 
 fn erase_shard(job: &Job, s: &ShardInfo) -> Result<Option<ShardChange>> {
-    let Job { dir, ids, source, dry_run, out_cfg, journal_path, journal } = *job;
+    let Job { dir, ids, source, dry_run, out_cfg, journal_path, journal, phones } = *job;
     let path = dir.join(&s.path);
     let bad = |e: &dyn std::fmt::Display| Error::Parquet { path: path.clone(), detail: e.to_string() };
     let open = || -> Result<ParquetRecordBatchReaderBuilder<File>> {
@@ -348,12 +395,8 @@ fn erase_shard(job: &Job, s: &ShardInfo) -> Result<Option<ShardChange>> {
     let cols: Vec<usize> =
         ["id", source.column(), "url", "num_tokens"].iter().filter_map(|c| b.schema().index_of(c).ok()).collect();
     let mask = ProjectionMask::roots(b.parquet_schema(), cols);
-    let scan: Vec<RecordBatch> = b
-        .with_projection(mask)
-        .build()
-        .map_err(|e| bad(&e))?
-        .collect::<std::result::Result<_, _>>()
-        .map_err(|e| bad(&e))?;
+    // Batch by batch: only the masks are kept.
+    let scan = b.with_projection(mask).build().map_err(|e| bad(&e))?;
     let need_lower = ids.iter().any(|(x, _)| match x {
         Identifier::Email(e) => !e.is_ascii(),
         Identifier::Url(_) => true,
@@ -361,9 +404,11 @@ fn erase_shard(job: &Job, s: &ShardInfo) -> Result<Option<ShardChange>> {
     });
     let need_compact = ids.iter().any(|(x, _)| matches!(x, Identifier::Compact(_)));
     let (mut removed, mut rows_before, mut tokens_after) = (0u64, 0u64, 0u64);
-    let mut masks = Vec::with_capacity(scan.len());
+    let mut masks = Vec::new();
     let mut decoded = String::new();
-    for batch in &scan {
+    let mut phone_scratch = PhoneScratch::default();
+    for batch in scan {
+        let batch = &batch.map_err(|e| bad(&e))?;
         let idc = batch.column_by_name("id").map(|c| c.as_string::<i32>().clone());
         let url = batch.column_by_name("url").map(|c| c.as_string::<i32>().clone());
         let toks = batch.column_by_name("num_tokens").map(|c| c.as_primitive::<UInt32Type>().clone());
@@ -374,7 +419,8 @@ fn erase_shard(job: &Job, s: &ShardInfo) -> Result<Option<ShardChange>> {
             let u = url.as_ref().and_then(|a| (!a.is_null(i)).then(|| a.value(i)));
             let lower = if need_lower { t.to_lowercase() } else { String::new() };
             let compact = if need_compact { compact(t) } else { String::new() };
-            let hit = ids.iter().any(|(x, _)| x.matches(id, t, &lower, &compact, u));
+            let hit =
+                phones.in_text(t, &mut phone_scratch) || ids.iter().any(|(x, _)| x.matches(id, t, &lower, &compact, u));
             keep.push(!hit);
             removed += u64::from(hit);
             if !hit {
@@ -527,6 +573,8 @@ mod tests {
 
     #[test]
     fn phones_match_in_any_format_and_only_whole() {
+        let phones = Phones::of(&[(Identifier::Phone { cc: "49".into(), nsn: "301234567".into() }, String::new())]);
+        let phone_in = |t: &str, _: &str, _: &str| phones.in_text(t, &mut PhoneScratch::default());
         let (cc, nsn) = ("49", "301234567");
         for t in [
             "ruf +49 30 1234567 an",
@@ -541,6 +589,98 @@ mod tests {
         for t in ["030 12345678", "1030 1234567", "+49 30 1234568", "Konto 3012345670", "30 123 456"] {
             assert!(!phone_in(t, cc, nsn), "{t}");
         }
+    }
+
+    /// The matcher before `Phones` (one number, char by char): the oracle.
+    fn phone_oracle(text: &str, cc: &str, nsn: &str) -> bool {
+        let wanted: [String; 5] =
+            [nsn.to_string(), format!("0{nsn}"), format!("{cc}{nsn}"), format!("00{cc}{nsn}"), format!("{cc}0{nsn}")];
+        let longest = wanted.iter().map(String::len).max().unwrap_or(0);
+        let is_part = |c: char| c.is_ascii_digit() || " -./()+".contains(c);
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+') {
+            let run_len = rest[start..].find(|c: char| !is_part(c)).unwrap_or(rest.len() - start);
+            let bytes = &rest.as_bytes()[start..start + run_len];
+            for (i, &b) in bytes.iter().enumerate() {
+                if !(b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())) {
+                    continue;
+                }
+                let mut digits = Vec::new();
+                for (j, &c) in bytes[i..].iter().enumerate() {
+                    if c.is_ascii_digit() {
+                        digits.push(c);
+                        let next = bytes.get(i + j + 1);
+                        if !next.is_some_and(u8::is_ascii_digit) && wanted.iter().any(|w| w.as_bytes() == digits) {
+                            return true;
+                        }
+                        if digits.len() >= longest {
+                            break;
+                        }
+                    }
+                }
+            }
+            rest = &rest[start + run_len.max(1)..];
+        }
+        false
+    }
+
+    #[test]
+    fn phones_agree_with_the_char_by_char_matcher_and_digits_are_found_by_words() {
+        let mut rng = crate::rng::SplitMix64(5);
+        let numbers = [("49", "301234567"), ("48", "123456789"), ("353", "12345678")];
+        let phones =
+            Phones::of(&numbers.map(|(cc, nsn)| (Identifier::Phone { cc: cc.into(), nsn: nsn.into() }, String::new())));
+        let pieces = [
+            "0",
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+            "30",
+            "1234567",
+            "+49",
+            "0049",
+            "(0)",
+            " ",
+            "-",
+            ".",
+            "/",
+            "(",
+            ")",
+            "+",
+            "a",
+            "é",
+            "€",
+            ":",
+            "?",
+            "\n",
+            "48",
+            "353",
+            "12345678",
+            "123 456 789",
+        ];
+        let mut hits = 0;
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(14) as usize;
+            let t: String = (0..n).map(|_| pieces[rng.below(pieces.len() as u64) as usize]).collect();
+            let want = numbers.iter().any(|(cc, nsn)| phone_oracle(&t, cc, nsn));
+            hits += usize::from(want);
+            assert_eq!(phones.in_text(&t, &mut PhoneScratch::default()), want, "{t:?}");
+            let b = t.as_bytes();
+            for i in 0..=b.len() {
+                assert_eq!(
+                    next_ascii_digit(b, i),
+                    b[i..].iter().position(u8::is_ascii_digit).map(|k| i + k),
+                    "{t:?} at {i}"
+                );
+            }
+        }
+        assert!(hits > 100, "the texts hold numbers often enough ({hits})");
     }
 
     #[test]

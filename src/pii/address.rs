@@ -84,8 +84,7 @@ pub(crate) fn find(text: &str, lang: &str, s: &mut AddressScratch, out: &mut Vec
     let mut i = 0;
     let mut until = 0;
     while i < b.len() {
-        let Some(k) = b[i..].iter().position(u8::is_ascii_digit) else { break };
-        let ds = i + k;
+        let Some(ds) = super::seq::next_ascii_digit(b, i) else { break };
         let mut de = ds;
         while de < b.len() && b[de].is_ascii_digit() {
             de += 1;
@@ -190,10 +189,15 @@ fn street_before(text: &str, ds: usize, lang: &str, s: &mut AddressScratch, l: &
     let gap_end = {
         let t = text[from..ds].trim_end();
         let t = t.strip_suffix(',').unwrap_or(t).trim_end();
-        let lower = t.to_lowercase();
+        // The markers are at most three characters: only the last four are
+        // lowercased (once per number, so not the whole window).
+        let tail = t.char_indices().rev().nth(3).map_or(0, |(k, _)| k);
+        s.folded.clear();
+        s.folded.extend(t[tail..].chars().flat_map(char::to_lowercase));
+        let lower = &s.folded;
         let mut t2 = t;
         for marker in ["nr.", "n.º", "nº", "no.", "n.", "č.", "br."] {
-            if lower.ends_with(marker) && lower.len() > marker.len() {
+            if lower.ends_with(marker) && tail + lower.len() > marker.len() {
                 t2 = t[..t.len() - marker.len()].trim_end();
                 break;
             }

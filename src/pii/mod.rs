@@ -40,7 +40,7 @@ mod person;
 pub mod policy;
 pub mod regions;
 pub mod sensitive;
-mod seq;
+pub(crate) mod seq;
 pub mod vat;
 mod words;
 

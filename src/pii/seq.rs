@@ -40,6 +40,46 @@ fn lead_may_be_digit(b: u8) -> bool {
     matches!(b, 0xD9 | 0xDB | 0xDF) || b >= 0xE0
 }
 
+/// The first ASCII digit at or after `i`. Eight bytes at a time: a word
+/// is looked at byte by byte only when one of its bytes is in 0x30..=0x3F.
+pub(crate) fn next_ascii_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        // Zero exactly in the bytes whose high nibble is 3.
+        let t = (w ^ (0x30 * ONES)) & (0xF0 * ONES);
+        if t.wrapping_sub(ONES) & !t & (0x80 * ONES) != 0 {
+            if let Some(k) = b[i..i + 8].iter().position(u8::is_ascii_digit) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The start of the first 8-byte word at or after `i` (or of the tail)
+/// that may hold a digit: a byte in 0x30..=0x3F (ASCII digits among them)
+/// or a lead byte of 0xD9 or above (a superset of [`lead_may_be_digit`]).
+/// Most text has no digit for hundreds of bytes; this skips it a word at a
+/// time. A skipped word holds no lead byte of a three- or four-byte
+/// character, so the position is a character boundary or a continuation
+/// byte of a two-byte character, which the caller's byte loop steps over.
+fn skip_to_digit_word(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let t = (w ^ (0x30 * ONES)) & (0xF0 * ONES);
+        let digitish = t.wrapping_sub(ONES) & !t & (0x80 * ONES);
+        let high_lead = w & ((w & (0x7F * ONES)) + 0x27 * ONES) & (0x80 * ONES);
+        if digitish | high_lead != 0 {
+            return i;
+        }
+        i += 8;
+    }
+    i
+}
+
 /// Space-like characters that may group a number (`1234 5678`): the space
 /// and the no-break, narrow no-break, thin and figure spaces. Tabs and line
 /// breaks end a sequence.
@@ -239,20 +279,28 @@ fn letter_word_joins(w: &Word, text: &str) -> bool {
 pub fn next_seq(text: &str, from: usize, seq: &mut Seq) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = from;
-    // Find a digit, then back up to the start of its word.
-    let digit_at = loop {
-        let &b = bytes.get(i)?;
-        if b.is_ascii_digit() {
-            break i;
+    // Find a digit (skipping words without one), then back up to the start
+    // of its word.
+    let digit_at = 'find: loop {
+        i = skip_to_digit_word(bytes, i);
+        let stop = (i + 8).min(bytes.len());
+        if i >= stop {
+            return None;
         }
-        if b >= 0xC0 && lead_may_be_digit(b) {
-            let c = text[i..].chars().next()?;
-            if digit_value(c).is_some() {
-                break i;
+        while i < stop {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                break 'find i;
             }
-            i += c.len_utf8();
-        } else {
-            i += 1;
+            if b >= 0xC0 && lead_may_be_digit(b) {
+                let c = text[i..].chars().next()?;
+                if digit_value(c).is_some() {
+                    break 'find i;
+                }
+                i += c.len_utf8();
+            } else {
+                i += 1;
+            }
         }
     };
     let mut start = digit_at;
@@ -341,6 +389,28 @@ mod tests {
             from = end;
         }
         out
+    }
+
+    #[test]
+    fn the_word_skip_never_passes_a_digit_of_any_script() {
+        let pieces = ["a", "é", "ß", "Ω", "ж", "€", "–", "中", "😀", " ", "7", "٣", "۷", "߃", "३", "３", "x1", "ab"];
+        let mut rng = crate::rng::SplitMix64(3);
+        for _ in 0..5_000 {
+            let n = 1 + rng.below(30) as usize;
+            let t: String = (0..n).map(|_| pieces[rng.below(pieces.len() as u64) as usize]).collect();
+            let b = t.as_bytes();
+            for (i, _) in t.char_indices() {
+                let first = t[i..].char_indices().find(|&(_, c)| digit_value(c).is_some()).map(|(k, _)| i + k);
+                let at = skip_to_digit_word(b, i);
+                assert!(first.is_none_or(|f| at <= f), "{t:?} from {i}: skipped to {at} past a digit at {first:?}");
+                assert!(
+                    t.is_char_boundary(at) || b[..at].iter().rev().find(|&&x| x >= 0xC0).is_some_and(|&l| l < 0xD9)
+                );
+                let mut seq = Seq::default();
+                let found = next_seq(&t, i, &mut seq).map(|(s, _)| s);
+                assert_eq!(found.is_some(), first.is_some(), "{t:?} from {i}");
+            }
+        }
     }
 
     #[test]
