@@ -162,7 +162,7 @@ where
     let files = |name: &str| -> Vec<PathBuf> { (0..parts).map(|q| dir.join(format!("{name}-{q}.bin"))).collect() };
     let sorter = |q: u32, which: &str, bytes: usize| Sorter::scratch(bytes, &spill.join(format!("{q}-{which}")));
     let share = (budget / parts as usize).max(4096);
-    let each = |step: &(dyn Fn(u32) -> Result<u64> + Sync)| each(parts, step);
+    let every = |step: &(dyn Fn(u32) -> Result<u64> + Sync)| each(parts, step);
 
     // Adjacency in both directions, sorted by (node, neighbour), each node
     // in its partition's section. Partition `q` reads sources q, q + parts,
@@ -173,7 +173,7 @@ where
     // one chunk.
     let sources: Vec<Mutex<Option<F>>> = sources.into_iter().map(|s| Mutex::new(Some(s))).collect();
     let adj = files("adj");
-    each(&|q| {
+    every(&|q| {
         let mut out = sorter(q, "a", share);
         let chunk = (share / 64).max(16);
         let mut uf: FxHashMap<u64, u64> = FxHashMap::default();
@@ -209,7 +209,7 @@ where
     let labels = files("labels");
 
     // First labels: a node and its smallest neighbour (the first one).
-    each(&|q| {
+    every(&|q| {
         let mut out = sorter(q, "a", share);
         let mut prev = None;
         for r in read_part(&adj, q)? {
@@ -227,7 +227,7 @@ where
     loop {
         rounds += 1;
         // Propagate: each node's label to itself and to its neighbours.
-        each(&|q| {
+        every(&|q| {
             let mut out = sorter(q, "a", share);
             let mut adj_r = read_part(&adj, q)?;
             for l in RecordReader::section(&labels[q as usize], q)? {
@@ -240,7 +240,7 @@ where
             out.finish(&prop[q as usize])
         })?;
         // The smallest proposal per node (the first), and the same keyed by label.
-        each(&|q| {
+        every(&|q| {
             let (mut keep, mut keyed) = (sorter(q, "a", share / 2), sorter(q, "b", share / 2));
             let mut prev = None;
             for p in read_part(&prop, q)? {
@@ -256,7 +256,7 @@ where
         })?;
         // Jump: every node takes its label's label (labels are nodes, and
         // a label's own entry is in the label's partition).
-        each(&|q| {
+        every(&|q| {
             let mut out = sorter(q, "a", share);
             let mut next_r = RecordReader::section(&next[q as usize], q)?.peekable();
             let mut cached: Option<(u64, u64)> = None;
@@ -280,7 +280,7 @@ where
             out.finish(&jumped[q as usize])
         })?;
         // The jumped labels become the labels; done when nothing changed.
-        let changed = each(&|q| {
+        let changed = every(&|q| {
             let mut out = sorter(q, "a", share);
             let mut changed = 0u64;
             let mut old = RecordReader::section(&labels[q as usize], q)?;

@@ -582,11 +582,11 @@ pub fn clusters(
     let totals = std::sync::Mutex::new(ClusterTotals::default());
     components::each(n, &|q| {
         let mut sizes = sorter(q);
-        let (mut clusters, mut largest) = (0u64, 0u64);
+        let (mut found, mut largest) = (0u64, 0u64);
         let mut current: Option<(u64, u64)> = None;
         let mut flush = |c: Option<(u64, u64)>, sizes: &mut Sorter| -> Result<()> {
             if let Some((root, n)) = c {
-                clusters += 1;
+                found += 1;
                 largest = largest.max(n);
                 sizes.push(components::rec(q, root, n))?;
             }
@@ -605,7 +605,7 @@ pub fn clusters(
         flush(current, &mut sizes)?;
         sizes.finish(&root_sizes[q as usize])?;
         let mut t = totals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        t.clusters += clusters;
+        t.clusters += found;
         t.largest = t.largest.max(largest);
         Ok(0)
     })?;
