@@ -443,7 +443,10 @@ pub fn estimate(
                     // efficiency of one (more merging and rounds; measured on
                     // two with `examples/clusters_scale`), and a sequential
                     // merge into the removal lists.
-                    Phase::Clusters if cores > 1 => work_s * (0.05 + 0.95 / (0.75 * cores as f64)),
+                    Phase::Clusters if cores > 1 => {
+                        let parts = cores.min(crate::dedup::components::MAX_PARTS) as f64;
+                        work_s * (0.05 + 0.95 / (0.75 * parts))
+                    }
                     Phase::Clusters => work_s,
                     Phase::Candidates => work_s / (phase_tasks * cores).min(units) as f64,
                     _ => (work_s / (phase_tasks * cores) as f64)
@@ -457,7 +460,10 @@ pub fn estimate(
                     Phase::Candidates | Phase::FrequentLines => files.len() as u64 * (64 << 10),
                     // Sorts within the budget, an in-memory union-find of budget / 64
                     // edges, and a 64 kB read buffer per partition pair.
-                    Phase::Clusters => 2 * sort_buffer + (cores * cores) as u64 * (64 << 10),
+                    Phase::Clusters => {
+                        let parts = cores.min(crate::dedup::components::MAX_PARTS) as u64;
+                        2 * sort_buffer + parts * parts * (64 << 10)
+                    }
                     Phase::Finish => files.len() as u64 * (4 << 10),
                     Phase::Census | Phase::Publish => stream,
                     // A shard's documents, decoded, with their copies.

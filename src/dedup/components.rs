@@ -125,10 +125,16 @@ pub(crate) fn each(parts: u32, step: &(dyn Fn(u32) -> Result<u64> + Sync)) -> Re
     (0..parts).into_par_iter().map(step).try_reduce(|| 0, |a, b| Ok(a + b))
 }
 
+/// At most this many partitions: a step's partitions each read a section
+/// of every partition's file at once, so open files grow as its square
+/// (256 here, within the usual limit of 1,024 per process) and so do the
+/// read buffers (16 MB).
+pub const MAX_PARTS: usize = 16;
+
 /// Labels the nodes of the graph whose edges the `sources` yield (each
 /// opened when its turn comes) with the smallest node of their component,
 /// sorting within `budget` bytes in `dir`, with as many partitions as
-/// rayon has threads.
+/// rayon has threads, up to [`MAX_PARTS`].
 ///
 /// # Errors
 /// I/O errors on the work files, or a source's.
@@ -137,7 +143,7 @@ where
     F: FnOnce() -> Result<I> + Send,
     I: Iterator<Item = Result<(u64, u64)>>,
 {
-    min_labels_in(sources, budget, dir, rayon::current_num_threads())
+    min_labels_in(sources, budget, dir, rayon::current_num_threads().min(MAX_PARTS))
 }
 
 /// [`min_labels`] with the nodes split by hash into `parts` partitions,
