@@ -120,9 +120,35 @@ pub(crate) fn merged(files: &[PathBuf]) -> Result<impl Iterator<Item = Result<Re
     Ok(merge(sources))
 }
 
-/// Runs `step` for every partition at once; the sum of what they return.
-pub(crate) fn each(parts: u32, step: &(dyn Fn(u32) -> Result<u64> + Sync)) -> Result<u64> {
-    (0..parts).into_par_iter().map(step).try_reduce(|| 0, |a, b| Ok(a + b))
+/// The partitions of a step: their files in `dir`, named
+/// `{name}-{q}.bin`, and their sorters, spilling under `spill`, each with
+/// an equal share of the budget.
+pub(crate) struct Parts<'a> {
+    pub n: u32,
+    pub share: usize,
+    dir: &'a Path,
+    spill: PathBuf,
+}
+
+impl<'a> Parts<'a> {
+    pub(crate) fn new(n: u32, budget: usize, dir: &'a Path, spill: &str) -> Self {
+        Parts { n, share: (budget / n as usize).max(4096), dir, spill: dir.join(spill) }
+    }
+
+    /// One file per partition.
+    pub(crate) fn files(&self, name: &str) -> Vec<PathBuf> {
+        (0..self.n).map(|q| self.dir.join(format!("{name}-{q}.bin"))).collect()
+    }
+
+    /// A scratch sorter of partition `q` (`which` tells apart two at once).
+    pub(crate) fn sorter(&self, q: u32, which: &str, bytes: usize) -> Sorter {
+        Sorter::scratch(bytes, &self.spill.join(format!("{q}-{which}")))
+    }
+
+    /// Runs `step` for every partition at once; the sum of what they return.
+    pub(crate) fn each(&self, step: &(dyn Fn(u32) -> Result<u64> + Sync)) -> Result<u64> {
+        (0..self.n).into_par_iter().map(step).try_reduce(|| 0, |a, b| Ok(a + b))
+    }
 }
 
 /// At most this many partitions: a step's partitions each read a section
@@ -164,11 +190,10 @@ where
 {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the clusters folder", e))?;
     let parts = u32::try_from(parts.clamp(1, 4096)).expect("at most 4096");
-    let spill = dir.join("spill");
-    let files = |name: &str| -> Vec<PathBuf> { (0..parts).map(|q| dir.join(format!("{name}-{q}.bin"))).collect() };
-    let sorter = |q: u32, which: &str, bytes: usize| Sorter::scratch(bytes, &spill.join(format!("{q}-{which}")));
-    let share = (budget / parts as usize).max(4096);
-    let every = |step: &(dyn Fn(u32) -> Result<u64> + Sync)| each(parts, step);
+    let split = Parts::new(parts, budget, dir, "spill");
+    let (files, share) = (|name: &str| split.files(name), split.share);
+    let sorter = |q: u32, which: &str, bytes: usize| split.sorter(q, which, bytes);
+    let every = |step: &(dyn Fn(u32) -> Result<u64> + Sync)| split.each(step);
 
     // Adjacency in both directions, sorted by (node, neighbour), each node
     // in its partition's section. Partition `q` reads sources q, q + parts,
@@ -310,7 +335,7 @@ where
     for f in adj.iter().chain(&prop).chain(&next).chain(&by_label).chain(&jumped) {
         let _ = std::fs::remove_file(f);
     }
-    let _ = std::fs::remove_dir_all(&spill);
+    let _ = std::fs::remove_dir_all(&split.spill);
     Ok(Labels { files: labels, rounds })
 }
 

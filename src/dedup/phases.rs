@@ -541,21 +541,19 @@ pub fn clusters(
 ) -> Result<ClusterTotals> {
     let budget = spec.minhash.as_ref().map_or(64 << 20, |m| m.sort_buffer_bytes);
     let dir = work.root.join("clusters");
-    let spill = dir.join("spill-sizes");
     let edge_files: Vec<PathBuf> = parts.iter().map(|&p| work.edges(p)).collect();
     let labels = components::min_labels(
         edge_files.iter().map(|p| move || Ok(edges_of(p)?.map(|e| e.map(|(doc, of, _)| (doc, of))))).collect(),
         budget,
         &dir,
     )?;
-    let n = labels.parts();
-    let files = |name: &str| -> Vec<PathBuf> { (0..n).map(|q| dir.join(format!("{name}-{q}.bin"))).collect() };
-    let share = (budget / n as usize).max(4096);
-    let sorter = |q: u32| Sorter::scratch(share, &spill.join(q.to_string()));
+    let split = components::Parts::new(labels.parts(), budget, &dir, "spill-sizes");
+    let (n, files) = (split.n, |name: &str| split.files(name));
+    let sorter = |q: u32| split.sorter(q, "a", split.share);
 
     // Documents with an exact edge: partition q reads edge files q, q + n, …
     let exact = files("exact");
-    components::each(n, &|q| {
+    split.each(&|q| {
         let mut out = sorter(q);
         for p in edge_files.iter().skip(q as usize).step_by(n as usize) {
             for e in edges_of(p)? {
@@ -571,7 +569,7 @@ pub fn clusters(
     // Cluster sizes, partition by partition: members by root, counted,
     // then sent back to each member's partition.
     let (by_root, root_sizes, node_sizes) = (files("by-root"), files("root-sizes"), files("node-sizes"));
-    components::each(n, &|q| {
+    split.each(&|q| {
         let mut out = sorter(q);
         for l in labels.part(q)? {
             let l = l?;
@@ -580,7 +578,7 @@ pub fn clusters(
         out.finish(&by_root[q as usize])
     })?;
     let totals = std::sync::Mutex::new(ClusterTotals::default());
-    components::each(n, &|q| {
+    split.each(&|q| {
         let mut sizes = sorter(q);
         let (mut found, mut largest) = (0u64, 0u64);
         let mut current: Option<(u64, u64)> = None;
@@ -609,7 +607,7 @@ pub fn clusters(
         t.largest = t.largest.max(largest);
         Ok(0)
     })?;
-    components::each(n, &|q| {
+    split.each(&|q| {
         let mut out = sorter(q);
         let mut sizes = RecordReader::section(&root_sizes[q as usize], q)?;
         let mut size = None;
