@@ -336,7 +336,7 @@ fn shard_schema_and_rows(path: &Path) -> std::result::Result<(Vec<String>, u64),
 /// the dataset's content (encyclopaedic text names people), not a leak.
 /// Identifiers are looked for even when tagged or ignored. Without a `pii`
 /// stage, the default policy decides.
-fn detector_of(manifest: &Manifest) -> Detector {
+pub fn audit_detector(manifest: &Manifest) -> Detector {
     let stages = manifest.config.get("stages").cloned().unwrap_or_default();
     let stages: Vec<StageConfig> = serde_json::from_value(stages).unwrap_or_default();
     let cfg: PolicyConfig = stages
@@ -435,7 +435,7 @@ fn scan_pii(
     opts: &AuditOptions,
 ) -> Result<PiiFindings> {
     let source = TextSource::of(dir, manifest)?;
-    let detector = detector_of(manifest);
+    let detector = audit_detector(manifest);
     let per_shard: Vec<Result<ShardScan>> = shards
         .par_iter()
         .map(|s| {

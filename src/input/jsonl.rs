@@ -87,8 +87,9 @@ impl Iterator for JsonlReader {
 
 impl JsonlReader {
     fn parse_line(&mut self) -> Item {
-        if let Err(e) = std::str::from_utf8(&self.buf) {
-            return self.bad(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()));
+        if simdutf8::basic::from_utf8(&self.buf).is_err() {
+            let at = std::str::from_utf8(&self.buf).err().map_or(0, |e| e.valid_up_to());
+            return self.bad(ErrorKind::InvalidUtf8, format!("invalid UTF-8 at byte {at} of the line"));
         }
         let mut de = serde_json::Deserializer::from_slice(&self.buf);
         let fields = match (Extract { spec: &self.spec }).deserialize(&mut de).and_then(|f| de.end().map(|()| f)) {

@@ -23,13 +23,21 @@ use super::words::{self, Word};
 struct Lexicon {
     before: HashSet<String>,
     after: HashSet<String>,
-    suffixes: Vec<String>,
+    /// Street endings (`straße`, `gatan`) without a final dot, and their
+    /// distinct lengths in bytes: a word is looked up once per length.
+    suffixes: HashSet<String>,
+    suffix_lens: Vec<usize>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut l = Lexicon { before: HashSet::default(), after: HashSet::default(), suffixes: Vec::new() };
+        let mut l = Lexicon {
+            before: HashSet::default(),
+            after: HashSet::default(),
+            suffixes: HashSet::default(),
+            suffix_lens: Vec::new(),
+        };
         for (pos, w) in words::lexicon_entries(include_str!("address_words.tsv")) {
             match pos {
                 "before" => {
@@ -38,12 +46,15 @@ fn lexicon() -> &'static Lexicon {
                 "after" => {
                     l.after.insert(w);
                 }
-                "suffix" => l.suffixes.push(w),
+                "suffix" => {
+                    l.suffixes.insert(w.trim_end_matches('.').to_string());
+                }
                 _ => {}
             }
         }
-        l.suffixes.sort();
-        l.suffixes.dedup();
+        l.suffix_lens = l.suffixes.iter().map(String::len).collect();
+        l.suffix_lens.sort_unstable();
+        l.suffix_lens.dedup();
         l
     })
 }
@@ -60,10 +71,12 @@ pub(crate) fn is_street_after(folded: &str) -> bool {
     lexicon().after.contains(folded)
 }
 
+/// Whether `folded` ends with a street ending after at least three bytes
+/// of name.
 fn has_street_suffix(folded: &str, l: &Lexicon) -> bool {
-    l.suffixes.iter().any(|s| {
-        let s = s.trim_end_matches('.');
-        folded.len() > s.len() + 2 && folded.ends_with(s)
+    l.suffix_lens.iter().take_while(|&&n| folded.len() > n + 2).any(|&n| {
+        let at = folded.len() - n;
+        folded.is_char_boundary(at) && l.suffixes.contains(&folded[at..])
     })
 }
 
@@ -132,10 +145,11 @@ fn at_number(text: &str, ds: usize, de: usize, lang: &str, s: &mut AddressScratc
     if let Some(street_end) = street_after(text, num_end, s, l) {
         return Some((ds, place_after(text, street_end)));
     }
-    // No street word: a capitalised name, the number, then a postcode and city.
-    let name_start = capitalised_before(text, ds)?;
+    // No street word: a capitalised name, the number, then a postcode and
+    // city (the postcode, rarer, looked for first).
     let after = text[num_end..].strip_prefix(", ")?;
     let pc = postcode(after)?;
+    let name_start = capitalised_before(text, ds)?;
     city(after, pc)?;
     Some((name_start, place_after(text, num_end)))
 }
@@ -189,22 +203,32 @@ fn street_before(text: &str, ds: usize, lang: &str, s: &mut AddressScratch, l: &
     let gap_end = {
         let t = text[from..ds].trim_end();
         let t = t.strip_suffix(',').unwrap_or(t).trim_end();
-        // The markers are at most three characters: only the last four are
-        // lowercased (once per number, so not the whole window).
-        let tail = t.char_indices().rev().nth(3).map_or(0, |(k, _)| k);
-        s.folded.clear();
-        s.folded.extend(t[tail..].chars().flat_map(char::to_lowercase));
-        let lower = &s.folded;
+        // The markers end with `.` or `º` and are at most three characters:
+        // only then are the last four lowercased (not the whole window).
         let mut t2 = t;
-        for marker in ["nr.", "n.º", "nº", "no.", "n.", "č.", "br."] {
-            if lower.ends_with(marker) && tail + lower.len() > marker.len() {
-                t2 = t[..t.len() - marker.len()].trim_end();
-                break;
+        if t.ends_with(['.', 'º']) {
+            let tail = t.char_indices().rev().nth(3).map_or(0, |(k, _)| k);
+            s.folded.clear();
+            s.folded.extend(t[tail..].chars().flat_map(char::to_lowercase));
+            let lower = &s.folded;
+            for marker in ["nr.", "n.º", "nº", "no.", "n.", "č.", "br."] {
+                if lower.ends_with(marker) && tail + lower.len() > marker.len() {
+                    t2 = t[..t.len() - marker.len()].trim_end();
+                    break;
+                }
             }
         }
         from + t2.len()
     };
     if gap_end == from {
+        return None;
+    }
+    // Every street found below has a capital in it (a capitalised last
+    // word, or a name after a street word): prose in lower case has none.
+    let win = &text[from..gap_end];
+    let capital =
+        if win.is_ascii() { win.bytes().any(|c| c.is_ascii_uppercase()) } else { win.chars().any(char::is_uppercase) };
+    if !capital {
         return None;
     }
     s.words.clear();
@@ -252,10 +276,10 @@ fn street_before(text: &str, ds: usize, lang: &str, s: &mut AddressScratch, l: &
     // the last word a street word after the name (Nádor utca, Main Street).
     let lw = ws.last()?;
     fold(lw, &mut buf);
-    let bare = buf.trim_end_matches('.').to_string();
-    if lw.cap && has_street_suffix(&bare, l) {
+    let bare = &buf[..buf.trim_end_matches('.').len()];
+    if lw.cap && has_street_suffix(bare, l) {
         found = Some(name_start(text, ws, ws.len() - 1, lang));
-    } else if (l.after.contains(&buf) || l.after.contains(&bare)) && ws.len() >= 2 {
+    } else if (l.after.contains(&buf) || l.after.contains(bare)) && ws.len() >= 2 {
         let k = ws.len() - 2;
         if ws[k].cap {
             found = Some(name_start(text, ws, k, lang));
@@ -331,48 +355,65 @@ fn street_after(text: &str, at: usize, s: &mut AddressScratch, l: &Lexicon) -> O
         return None;
     };
     let from = at + skip;
+    let first = words::next_word(text, from).filter(|w| w.start == from)?;
+    let mut f = std::mem::take(&mut s.folded);
+    let street_word = |w: &Word, f: &mut String, set: &HashSet<String>| {
+        f.clear();
+        words::fold_into(&text[w.start..w.end], f);
+        if set.contains(f.as_str()) {
+            return Some(w.end);
+        }
+        // "str." and "ul." carry their dot.
+        text[w.end..].starts_with('.').then(|| f.push('.')).filter(|()| set.contains(f.as_str())).map(|()| w.end + 1)
+    };
+    let before_word = street_word(&first, &mut f, &l.before).is_some();
+    // Without a street word first, the street is capitalised words ending
+    // with one (12 Main Street): a lowercase first word is no street.
+    if !before_word && !first.cap {
+        s.folded = f;
+        return None;
+    }
     s.words.clear();
-    let mut p = from;
-    while let Some(w) = words::next_word(text, p) {
-        let gap = &text[p..w.start];
-        if (p > from && !(gap == " " || gap == "-" || gap == "'")) || (p == from && w.start != from) {
+    s.words.push(first);
+    let mut p = first.end;
+    while s.words.len() < 6 {
+        let Some(w) = words::next_word(text, p) else { break };
+        if !matches!(&text[p..w.start], " " | "-" | "'") {
             break;
         }
         s.words.push(w);
         p = w.end;
-        if s.words.len() == 6 {
-            break;
-        }
     }
     let ws = &s.words;
-    let first = ws.first()?;
-    let f0 = words::fold(&text[first.start..first.end]);
-    let dotted = if text[first.end..].starts_with('.') { format!("{f0}.") } else { f0.clone() };
-    if (l.before.contains(&f0) || l.before.contains(&dotted)) && ws.len() >= 2 {
+    let mut found = None;
+    if before_word {
         // rue des Lilas, Triq it-Torri: up to the last word with a capital.
-        let last = ws.iter().rposition(|w| has_capital(&text[w.start..w.end])).filter(|&k| k > 0)?;
-        return Some(ws[last].end);
-    }
-    // 12 Main Street: capitalised words ending with a street word.
-    for (k, w) in ws.iter().enumerate().skip(1) {
-        if !ws[k - 1].cap {
-            break;
+        if ws.len() >= 2 {
+            found = ws.iter().rposition(|w| has_capital(&text[w.start..w.end])).filter(|&k| k > 0).map(|k| ws[k].end);
         }
-        let f = words::fold(&text[w.start..w.end]);
-        let fd = if text[w.end..].starts_with('.') { format!("{f}.") } else { f.clone() };
-        if l.after.contains(&f) || l.after.contains(&fd) {
-            let mut end = if fd != f && l.after.contains(&fd) && !l.after.contains(&f) { w.end + 1 } else { w.end };
-            // Clanbrassil Street Upper, Salthill Road Lower
-            if let Some(q) = ws.get(k + 1) {
-                let qw = &text[q.start..q.end];
-                if text[end..q.start] == *" " && matches!(qw, "Upper" | "Lower" | "North" | "South" | "East" | "West") {
-                    end = q.end;
-                }
+    } else {
+        // 12 Main Street: capitalised words ending with a street word.
+        for (k, w) in ws.iter().enumerate().skip(1) {
+            if !ws[k - 1].cap {
+                break;
             }
-            return Some(end);
+            if let Some(mut end) = street_word(w, &mut f, &l.after) {
+                // Clanbrassil Street Upper, Salthill Road Lower
+                if let Some(q) = ws.get(k + 1) {
+                    let qw = &text[q.start..q.end];
+                    if text[end..q.start] == *" "
+                        && matches!(qw, "Upper" | "Lower" | "North" | "South" | "East" | "West")
+                    {
+                        end = q.end;
+                    }
+                }
+                found = Some(end);
+                break;
+            }
         }
     }
-    None
+    s.folded = f;
+    found
 }
 
 /// The capitalised word(s) right before byte `at` (one space between),

@@ -15,7 +15,7 @@
 //! digit sequences the engine already visits, so prose without digits costs
 //! nothing, and looks for a phrase only before a date that parses.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -37,13 +37,17 @@ struct Lexicon {
     /// the months it names (bit m-1): Croatian "listopad" is October, Czech
     /// and Polish November.
     months: HashMap<String, u16>,
+    /// Characters of the longest month form: a longer word is no month, and
+    /// is not lowercased to find out (lowercasing never shortens a word in
+    /// characters, though it may in bytes: `K` Kelvin sign → `k`).
+    longest_month: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
         let mut triggers = Vec::new();
-        let mut months: HashMap<String, u16> = HashMap::new();
+        let mut months: HashMap<String, u16> = HashMap::default();
         for line in include_str!("birth_dates.tsv").lines() {
             let mut f = line.split('\t');
             let (Some(_lang), Some(field), Some(forms)) = (f.next(), f.next(), f.next()) else { continue };
@@ -62,7 +66,8 @@ fn lexicon() -> &'static Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&triggers)
             .expect("the trigger list is small");
-        Lexicon { triggers, months }
+        let longest_month = months.keys().map(|m| m.chars().count()).max().unwrap_or(0);
+        Lexicon { triggers, months, longest_month }
     })
 }
 
@@ -140,13 +145,21 @@ impl Cur<'_> {
     /// is a month name: the months it may name.
     fn month(&mut self, buf: &mut String) -> Option<u16> {
         let rest = &self.t[self.i..];
-        let len: usize = rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+        let l = lexicon();
+        let (mut len, mut chars) = (0, 0);
+        for c in rest.chars().take_while(|c| c.is_alphabetic()) {
+            len += c.len_utf8();
+            chars += 1;
+            if chars > l.longest_month {
+                return None;
+            }
+        }
         if len == 0 {
             return None;
         }
         buf.clear();
         buf.extend(rest[..len].chars().flat_map(char::to_lowercase));
-        let months = &lexicon().months;
+        let months = &l.months;
         if rest[len..].starts_with('.') {
             buf.push('.');
             if let Some(&m) = months.get(buf.as_str()) {
@@ -230,6 +243,9 @@ fn numeric_or_day_first(text: &str, p: usize, word: &mut String) -> Option<(usiz
         }
     }
     // 12 March 1980, 3. März 1975, 1er mai 1968, 12 de marzo de 1980, 5th of May, 1980
+    if !(1..=31).contains(&a) {
+        return None;
+    }
     c.eat(b'.');
     for suffix in ["er", "st", "nd", "rd", "th", "º", "ª"] {
         if c.t[c.i..].starts_with(suffix) {
@@ -256,16 +272,8 @@ fn month_first(text: &str, p: usize, word: &mut String) -> Option<(usize, usize)
     if before.len() == p {
         return None;
     }
-    let name_len: usize = before.chars().rev().take_while(|c| c.is_alphabetic() || *c == '.').map(char::len_utf8).sum();
-    let start = before.len() - name_len;
-    if name_len == 0 || before[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let mut m = Cur { t: text, i: start };
-    let months = m.month(word)?;
-    if m.i != before.len() {
-        return None;
-    }
+    // The numbers first: most digits after a word are no day and year, and
+    // reading them is cheaper than looking the word up.
     let mut c = Cur { t: text, i: p };
     let (d, ld) = c.number()?;
     if ld > 2 {
@@ -280,6 +288,19 @@ fn month_first(text: &str, p: usize, word: &mut String) -> Option<(usize, usize)
     c.eat(b',');
     c.spaces();
     let (y, 4) = c.number()? else { return None };
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&y) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let name_len: usize = before.chars().rev().take_while(|c| c.is_alphabetic() || *c == '.').map(char::len_utf8).sum();
+    let start = before.len() - name_len;
+    if name_len == 0 || before[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut m = Cur { t: text, i: start };
+    let months = m.month(word)?;
+    if m.i != before.len() {
+        return None;
+    }
     valid(d, months, y).then_some((start, c.i))
 }
 

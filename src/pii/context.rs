@@ -459,10 +459,13 @@ pub enum Evidence {
     None,
 }
 
+/// The words that speak against a value being personal.
+const AGAINST: &[&[&str]] = &[NOT_PERSONAL, VERSION];
+
 /// Weighs the labels for `wanted` against the "not personal" ones around
 /// `start..end`.
 pub fn evidence(text: &str, start: usize, end: usize, wanted: &'static [&'static str]) -> Evidence {
-    evidence_vs(text, start, end, wanted, &[NOT_PERSONAL, VERSION])
+    evidence_vs(text, start, end, wanted, AGAINST)
 }
 
 /// The distance in bytes from `start..end` to the nearest of `words` on its
@@ -535,11 +538,41 @@ pub fn evidence_vs(
     let (w, split) = window(text, start, end);
     let pos = nearest(&w, split, wanted, false);
     let neg = against.iter().filter_map(|a| nearest(&w, split, a, true)).min();
+    weigh(pos, neg)
+}
+
+/// The evidence of the nearest word for and the nearest word against.
+fn weigh(pos: Option<usize>, neg: Option<usize>) -> Evidence {
     match (pos, neg) {
         (Some(p), Some(n)) if p <= n => Evidence::For,
         (Some(_), None) => Evidence::For,
         (_, Some(_)) => Evidence::Against,
         (None, None) => Evidence::None,
+    }
+}
+
+/// The window around one candidate, lower-cased once for all the word
+/// lists asked about it: a number that several national-ID schemes accept
+/// is weighed against each scheme's labels, and the words against it
+/// (statute numbers, versions) are the same for all.
+pub struct Around {
+    w: String,
+    split: usize,
+    against: Option<Option<usize>>,
+}
+
+impl Around {
+    pub fn new(text: &str, start: usize, end: usize) -> Around {
+        let (w, split) = window(text, start, end);
+        Around { w, split, against: None }
+    }
+
+    /// [`evidence`] of `wanted` for this candidate.
+    pub fn evidence(&mut self, wanted: &'static [&'static str]) -> Evidence {
+        let Around { w, split, against } = self;
+        let pos = nearest(w, *split, wanted, false);
+        let neg = *against.get_or_insert_with(|| AGAINST.iter().filter_map(|a| nearest(w, *split, a, true)).min());
+        weigh(pos, neg)
     }
 }
 

@@ -124,6 +124,11 @@ pub fn find_obfuscated(text: &str, out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     for opener in [b'[', b'(', b'{'] {
         for p in memchr::memchr_iter(opener, bytes) {
+            // Every marker goes on with `a`, `A`, `ä` or `@`: most brackets
+            // in prose are passed on that byte.
+            if !matches!(bytes.get(p + 1), Some(b'a' | b'A' | 0xC3 | b'@')) {
+                continue;
+            }
             let Some(marker) = AT.iter().find(|m| {
                 text.get(p..p + m.len()).is_some_and(|s| s.eq_ignore_ascii_case(m)) && m.as_bytes()[0] == opener
             }) else {

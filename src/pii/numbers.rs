@@ -509,11 +509,13 @@ pub fn find_national_id(c: &mut SeqCtx, s: &mut NumScratch, out: &mut Vec<Entity
             // The best valid scheme: its label present, then one of the
             // document's countries, then the first.
             let mut found: Option<(&'static Scheme, (bool, bool))> = None;
+            let mut around = None;
             for scheme in schemes() {
                 if !(scheme.validate)(s.strip(&mut used, scheme.separators)) {
                     continue;
                 }
-                let ev = context::evidence(c.text, start, end, scheme.context);
+                let ev =
+                    around.get_or_insert_with(|| context::Around::new(c.text, start, end)).evidence(scheme.context);
                 if !national_id_evidence(c, scheme, i, j, ev) {
                     continue;
                 }
@@ -766,9 +768,11 @@ pub fn find_phone(c: &mut SeqCtx, s: &mut NumScratch, out: &mut Vec<Entity>) {
                     found = valid_phone(number, Some("US"));
                 }
                 // Other regions of the language only with a label right
-                // before the number (`Tél. : 621 123 456` in a French text).
+                // before the number (`Tél. : 621 123 456` in a French text);
+                // the label's distance first, as it is one word list to
+                // the evidence's five.
                 let close = || context::label_distance(c.text, start, end, context::PHONE).is_some_and(|d| d <= 16);
-                if found.is_none() && ev() == Evidence::For && close() {
+                if found.is_none() && close() && ev() == Evidence::For {
                     for r in c.hints.regions.iter().skip(1) {
                         if plausible(r, &mut ev) {
                             found = valid_phone(number, Some(r));

@@ -13,7 +13,7 @@
 
 use super::checksum::{
     digits_value, dni_letter, ie_check_letter, iso7064_mod11_10_check, iso7064_mod11_10_valid, iso7064_mod97_10_valid,
-    luhn_check_digit, luhn_sum, luhn_valid, to_digits, weighted_sum, IE_LETTERS,
+    luhn_check_digit, luhn_sum, luhn_valid, to_digits, weighted_sum, Digits, IE_LETTERS,
 };
 use super::national_id::{
     cy_check_letter, cy_tic_valid, gr_afm_check, nl_eleven_test, validate_bg_egn, validate_cz_sk_birth_number,
@@ -86,7 +86,7 @@ fn rand_digits_nonzero_first(rng: &mut SplitMix64, n: usize) -> Vec<u32> {
 }
 
 /// The digits of `s` if it is all digits and `len` long.
-fn digits_of_len(s: &str, len: usize) -> Option<Vec<u32>> {
+fn digits_of_len(s: &str, len: usize) -> Option<Digits> {
     to_digits(s).filter(|d| d.len() == len)
 }
 
@@ -406,8 +406,8 @@ fn validate_ie(s: &str) -> bool {
     }
     let (Some(first), Some(five)) = (to_digits(&s[..1]), to_digits(&s[2..7])) else { return false };
     let mut seven = vec![0];
-    seven.extend(five);
-    seven.extend(first);
+    seven.extend_from_slice(&five);
+    seven.extend_from_slice(&first);
     ie_check_letter(&seven, 0) == b[7]
 }
 
@@ -431,7 +431,7 @@ fn validate_it(s: &str) -> bool {
 fn generate_it(rng: &mut SplitMix64) -> String {
     let mut d = rand_digits_nonzero_first(rng, 7);
     let office = 1 + rng.below(100);
-    d.extend(to_digits(&format!("{office:03}")).unwrap_or_default());
+    d.extend_from_slice(&to_digits(&format!("{office:03}")).expect("three digits"));
     d.push(luhn_check_digit(&d));
     format!("IT{}", digit_string(&d))
 }
@@ -1128,7 +1128,7 @@ mod tests {
             &["IT00743110158", "IT00743110167", "IT00000001015" /* company 0 */, "IT0074311015"],
         );
         // Office codes outside 001–100, 120, 121, 888, 999 are rejected.
-        let mut d = to_digits("0074311150").unwrap_or_default();
+        let mut d = to_digits("0074311150").map(|d| d.to_vec()).unwrap_or_default();
         d.push(luhn_check_digit(&d));
         assert_eq!(country_of(&format!("IT{}", digit_string(&d))), None);
     }
