@@ -648,17 +648,20 @@ fn window_start(text: &str, at: usize, n: usize) -> usize {
 /// abbreviation (`d.` is also a day, `m.` a year) and a greeting.
 fn title_before(text: &str, at: usize, l: &Lexicon, cand: &mut String) -> Option<bool> {
     let before = &text[window_start(text, at, 32)..at];
-    let mut toks: [&str; 3] = [""; 3];
-    let mut n = 0;
-    for t in before.split_whitespace().rev().take(3) {
+    let mut tokens = before.split_whitespace().rev();
+    // Most capitalised words follow the end of a sentence, not a title:
+    // the last word decides before the two before it are read.
+    let last = tokens.next()?;
+    cand.clear();
+    words::fold_into(last, cand);
+    if !l.title_last.contains(cand.as_str()) {
+        return None;
+    }
+    let mut toks: [&str; 3] = [last, "", ""];
+    let mut n = 1;
+    for t in tokens.take(2) {
         toks[n] = t;
         n += 1;
-    }
-    // Most capitalised words follow the end of a sentence, not a title.
-    cand.clear();
-    words::fold_into(toks[0], cand);
-    if n == 0 || !l.title_last.contains(cand.as_str()) {
-        return None;
     }
     for k in 1..=n {
         cand.clear();
