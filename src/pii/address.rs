@@ -364,7 +364,13 @@ fn street_after(text: &str, at: usize, s: &mut AddressScratch, l: &Lexicon) -> O
             return Some(w.end);
         }
         // "str." and "ul." carry their dot.
-        text[w.end..].starts_with('.').then(|| f.push('.')).filter(|()| set.contains(f.as_str())).map(|()| w.end + 1)
+        if text[w.end..].starts_with('.') {
+            f.push('.');
+            if set.contains(f.as_str()) {
+                return Some(w.end + 1);
+            }
+        }
+        None
     };
     let before_word = street_word(&first, &mut f, &l.before).is_some();
     // Without a street word first, the street is capitalised words ending

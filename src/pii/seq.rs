@@ -101,7 +101,7 @@ pub(crate) fn next_ascii_digit(b: &[u8], i: usize) -> Option<usize> {
 /// digit for hundreds of bytes; this passes it 32 bytes at a time. Such a
 /// byte is never a continuation byte, so the position is a character
 /// boundary.
-fn skip_to_digit_word(b: &[u8], i: usize) -> usize {
+fn next_maybe_digit(b: &[u8], i: usize) -> usize {
     first_in(b, i, &[(0x30, 0x3F), (0xD9, 0xFF)]).unwrap_or(b.len())
 }
 
@@ -252,10 +252,12 @@ fn read_word(text: &str, at: usize, seq: &mut Seq) -> usize {
         // ASCII bytes without decoding a character.
         let (a, len) = match b.get(end) {
             None => break,
-            Some(&x) if x < 0x80 => match x.is_ascii_alphanumeric() {
-                true => (x, 1),
-                false => break,
-            },
+            Some(&x) if x < 0x80 => {
+                if !x.is_ascii_alphanumeric() {
+                    break;
+                }
+                (x, 1)
+            }
             Some(_) => {
                 let c = text[end..].chars().next().expect("a character at a boundary");
                 let Some(a) = word_char(c) else { break };
@@ -320,7 +322,7 @@ pub fn next_seq(text: &str, from: usize, seq: &mut Seq) -> Option<(usize, usize)
     // Find a digit (skipping words without one), then back up to the start
     // of its word.
     let digit_at = 'find: loop {
-        i = skip_to_digit_word(bytes, i);
+        i = next_maybe_digit(bytes, i);
         let stop = (i + 8).min(bytes.len());
         if i >= stop {
             return None;
@@ -433,7 +435,7 @@ mod tests {
     }
 
     #[test]
-    fn the_word_skip_never_passes_a_digit_of_any_script() {
+    fn the_scan_never_passes_a_digit_of_any_script() {
         let pieces = ["a", "é", "ß", "Ω", "ж", "€", "–", "中", "😀", " ", "7", "٣", "۷", "߃", "३", "３", "x1", "ab"];
         let mut rng = crate::rng::SplitMix64(3);
         for _ in 0..5_000 {
@@ -445,7 +447,7 @@ mod tests {
             for (i, _) in t.char_indices() {
                 assert_eq!(next_ascii_digit(b, i), first_ascii(i), "{t:?} from {i}");
                 let first = t[i..].char_indices().find(|&(_, c)| digit_value(c).is_some()).map(|(k, _)| i + k);
-                let at = skip_to_digit_word(b, i);
+                let at = next_maybe_digit(b, i);
                 assert!(first.is_none_or(|f| at <= f), "{t:?} from {i}: skipped to {at} past a digit at {first:?}");
                 assert!(t.is_char_boundary(at), "{t:?} from {i}: {at}");
                 let mut seq = Seq::default();
