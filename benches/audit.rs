@@ -17,6 +17,9 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ProjectionMask;
 use rayon::prelude::*;
 
+#[path = "../examples/support/shard_texts.rs"]
+mod support;
+
 fn main() {
     let mut corpus = None;
     let mut binary = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/eurocorpus");
@@ -43,12 +46,7 @@ fn main() {
     .unwrap();
     let ok = std::process::Command::new(&binary).arg("run").arg(&pipeline).arg("--quiet").status().unwrap().success();
     assert!(ok, "the pipeline failed");
-    let shards: Vec<PathBuf> = walkdir::WalkDir::new(out.join("data"))
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "parquet"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
+    let shards = support::shards(&out);
 
     // Reading the text column alone: the floor of any check of the text.
     let read = || -> (f64, usize) {
@@ -82,25 +80,7 @@ fn main() {
             t.elapsed().as_secs_f64()
         })
         .fold(f64::MAX, f64::min);
-    let texts: Vec<Vec<(String, String)>> = shards
-        .par_iter()
-        .map(|p| {
-            let r = ParquetRecordBatchReaderBuilder::try_new(File::open(p).unwrap()).unwrap().build().unwrap();
-            let mut v = Vec::new();
-            for batch in r {
-                let batch = batch.unwrap();
-                let text = batch.column_by_name("text").unwrap().as_string::<i32>();
-                let lang = batch.column_by_name("lang").map(|c| c.as_string::<i32>().clone());
-                for i in 0..batch.num_rows() {
-                    v.push((
-                        text.value(i).to_string(),
-                        lang.as_ref().map_or(String::new(), |l| l.value(i).to_string()),
-                    ));
-                }
-            }
-            v
-        })
-        .collect();
+    let texts: Vec<Vec<(String, String)>> = shards.par_iter().map(|p| support::shard_texts(p)).collect();
     let detector = eurocorpus::audit::audit_detector(&eurocorpus::manifest::Manifest::load(&out).unwrap());
     let detect_secs = (0..3)
         .map(|_| {

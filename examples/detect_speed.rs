@@ -14,9 +14,10 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use arrow_array::cast::AsArray;
 use eurocorpus::pii::{detect::DetectScratch, Detector, DetectorConfig, EntityType, Hints};
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+#[path = "support/shard_texts.rs"]
+mod support;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -32,25 +33,7 @@ fn main() {
             other => panic!("unknown option {other}"),
         }
     }
-    let mut docs: Vec<(String, String)> = Vec::new();
-    let mut shards: Vec<PathBuf> = walkdir::WalkDir::new(dir.join("data"))
-        .into_iter()
-        .flatten()
-        .map(|e| e.path().to_path_buf())
-        .filter(|p| p.extension().is_some_and(|x| x == "parquet"))
-        .collect();
-    shards.sort();
-    for shard in shards {
-        let file = std::fs::File::open(&shard).expect("a readable shard");
-        for batch in ParquetRecordBatchReaderBuilder::try_new(file).expect("a shard").build().expect("a reader") {
-            let batch = batch.expect("a batch");
-            let text = batch.column_by_name("text").expect("a text column").as_string::<i32>().clone();
-            let lang = batch.column_by_name("lang").map(|c| c.as_string::<i32>().clone());
-            for i in 0..batch.num_rows() {
-                docs.push((text.value(i).to_string(), lang.as_ref().map_or(String::new(), |l| l.value(i).to_string())));
-            }
-        }
-    }
+    let docs: Vec<(String, String)> = support::shards(&dir).iter().flat_map(|p| support::shard_texts(p)).collect();
     let docs: Vec<_> = docs.into_iter().step_by(stride.max(1)).collect();
     let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
     println!("{} documents, {:.1} MB of text", docs.len(), bytes as f64 / 1e6);

@@ -465,7 +465,7 @@ const AGAINST: &[&[&str]] = &[NOT_PERSONAL, VERSION];
 /// Weighs the labels for `wanted` against the "not personal" ones around
 /// `start..end`.
 pub fn evidence(text: &str, start: usize, end: usize, wanted: &'static [&'static str]) -> Evidence {
-    evidence_vs(text, start, end, wanted, AGAINST)
+    Around::new(text, start, end).evidence(wanted)
 }
 
 /// The distance in bytes from `start..end` to the nearest of `words` on its

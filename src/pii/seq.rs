@@ -65,12 +65,18 @@ fn mask16(chunk: &[u8; 16], ranges: &[(u8, u8)]) -> u32 {
     {
         let mut m = 0;
         for (k, &x) in chunk.iter().enumerate() {
-            if ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&x)) {
+            if in_ranges(x, ranges) {
                 m |= 1 << k;
             }
         }
         m
     }
+}
+
+/// Whether `x` is in one of the inclusive `ranges`.
+#[inline(always)]
+fn in_ranges(x: u8, ranges: &[(u8, u8)]) -> bool {
+    ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&x))
 }
 
 /// The first position at or after `i` whose byte is in one of `ranges`,
@@ -86,8 +92,7 @@ fn first_in(b: &[u8], mut i: usize, ranges: &[(u8, u8)]) -> Option<usize> {
         }
         i += 32;
     }
-    let hit = |x: &u8| ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(x));
-    b.get(i..)?.iter().position(hit).map(|k| i + k)
+    b.get(i..)?.iter().position(|&x| in_ranges(x, ranges)).map(|k| i + k)
 }
 
 /// The first ASCII digit at or after `i`.
